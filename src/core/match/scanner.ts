@@ -1,0 +1,66 @@
+// Finds which lines of a text match which playbook patterns, in time linear in the text.
+//
+// Stage 1 runs ONE RE2 expression (the alternation of every pattern) over the UTF-8 bytes
+// of the whole text: RE2's DFA reads each byte a bounded number of times whatever the
+// patterns are, and most lines of a real log match nothing. Stage 2 looks only at lines
+// stage 1 hit, asking an RE2 set which patterns match there.
+import { compilePattern, compilePatternSet, withoutGroupNames, type Re2Regex, type Re2Set } from '../regex/gate.js';
+import type { CompiledPlaybook } from '../playbook/parse.js';
+
+export interface PatternRef {
+  playbook: number;
+  pattern: number;
+}
+
+export interface PatternIndex {
+  playbooks: CompiledPlaybook[];
+  /** Pattern number in `gate`/`set` → which playbook pattern it is. */
+  refs: PatternRef[];
+  gate: Re2Regex;
+  set: Re2Set;
+}
+
+export interface LineHit {
+  /** Byte offsets of the line in the scanned buffer (end excludes the newline). */
+  start: number;
+  end: number;
+  /** Indices into `refs`. */
+  patterns: number[];
+}
+
+export function buildPatternIndex(playbooks: CompiledPlaybook[]): PatternIndex {
+  const refs: PatternRef[] = [];
+  const sources: string[] = [];
+  playbooks.forEach((p, pi) =>
+    p.match.forEach((m, mi) => {
+      refs.push({ playbook: pi, pattern: mi });
+      sources.push(withoutGroupNames(m.source));
+    }),
+  );
+  const gate = compilePattern(sources.length ? sources.map((s) => `(?:${s})`).join('|') : '[^\\s\\S]', 'g');
+  const set = compilePatternSet(sources.length ? sources : ['[^\\s\\S]']);
+  return { playbooks, refs, gate, set };
+}
+
+const NEWLINE = 0x0a;
+
+/** Every line of `text` that matches at least one pattern, with the patterns it matches. */
+export function scanLines(index: PatternIndex, text: Buffer): LineHit[] {
+  const hits: LineHit[] = [];
+  const gate = index.gate;
+  gate.lastIndex = 0;
+  for (;;) {
+    const m = gate.exec(text);
+    if (!m) break;
+    // With a Buffer, RE2 reports offsets in bytes.
+    const at = m.index;
+    const start = at === 0 ? 0 : text.lastIndexOf(NEWLINE, at - 1) + 1;
+    let end = text.indexOf(NEWLINE, at);
+    if (end < 0) end = text.length;
+    const patterns = index.set.match(text.subarray(start, end));
+    if (patterns.length) hits.push({ start, end, patterns: patterns.sort((a, b) => a - b) });
+    if (end >= text.length) break;
+    gate.lastIndex = end + 1;
+  }
+  return hits;
+}
