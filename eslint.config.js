@@ -31,5 +31,5 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'process', message: 'src/core reads no environment: configuration is passed in.' }],
     },
   },
-  { files: ['**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
+  { files: ['**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } } },
 );

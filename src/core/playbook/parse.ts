@@ -65,7 +65,7 @@ export function formatProblem(p: PlaybookProblem): string {
 /** Parses and checks one playbook; returns the compiled playbook or every problem found. */
 export function parsePlaybook(file: string, text: string): { playbook: CompiledPlaybook } | { problems: PlaybookProblem[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((e) => {
