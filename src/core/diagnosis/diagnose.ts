@@ -44,14 +44,14 @@ export function diagnose(index: PatternIndex, paste: string | Uint8Array, option
     }
   }
   const entities = extractEntities(normalised.text);
-  const fallbackTarget = candidates.size ? firstTarget(normalised.lines) : undefined;
+  const targets = candidates.size ? targetsInPaste(normalised.lines) : [];
   const matches = [...candidates.values()]
-    .map((c) => scoreCandidate(c, normalised.lines, normalised.text, entities, fallbackTarget))
+    .map((c) => scoreCandidate(c, normalised.lines, normalised.text, entities, targets))
     .filter((m) => m.confidence >= MIN_CONFIDENCE);
   return { matches: rank(matches, index), entities, notes: normalised.notes, lines: normalised.lines.length };
 }
 
-function scoreCandidate(c: Candidate, lines: NormalisedLine[], text: string, global: Entities, fallback: ReturnType<typeof targetInLine>): Match {
+function scoreCandidate(c: Candidate, lines: NormalisedLine[], text: string, global: Entities, pasteTargets: PartialTarget[]): Match {
   const pb = c.playbook.playbook;
   const lineIndices = [...c.lines.keys()].sort((a, b) => a - b);
   const patternsSeen = new Set<number>();
@@ -93,8 +93,10 @@ function scoreCandidate(c: Candidate, lines: NormalisedLine[], text: string, glo
       break;
     }
   }
-  if (!target.host && !target.ip) target = mergeTarget(fallback, undefined);
-  else target = mergeTarget(target, fallback);
+  // Nothing on the evidence lines: the first endpoint the paste names. Then other lines
+  // about the same endpoint complete it (curl's `Connected to host (ip) port 443`).
+  if (!target.host && !target.ip) target = mergeTarget(pasteTargets[0], undefined);
+  for (const t of pasteTargets) target = mergeTarget(target, t);
   entities.target = target;
   if (target.host && !entities.hosts.includes(target.host)) entities.hosts.unshift(target.host);
   if (target.ip && !entities.ips.includes(target.ip)) entities.ips.unshift(target.ip);
@@ -184,12 +186,16 @@ function rank(matches: Match[], index: PatternIndex): Match[] {
   return kept;
 }
 
-function firstTarget(lines: NormalisedLine[]): ReturnType<typeof targetInLine> {
-  for (let i = 0; i < lines.length && i < 5000; i++) {
+type PartialTarget = NonNullable<ReturnType<typeof targetInLine>>;
+
+/** Endpoints the paste names, in order (bounded: the first 5000 lines, 50 endpoints). */
+function targetsInPaste(lines: NormalisedLine[]): PartialTarget[] {
+  const found: PartialTarget[] = [];
+  for (let i = 0; i < lines.length && i < 5000 && found.length < 50; i++) {
     const t = targetInLine((lines[i] as NormalisedLine).text);
-    if (t) return t;
+    if (t) found.push(t);
   }
-  return undefined;
+  return found;
 }
 
 function lineStartOffsets(lines: NormalisedLine[]): number[] {

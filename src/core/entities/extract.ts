@@ -48,7 +48,11 @@ const SNI_RE = /\b(?:server-?name|servername|sni)"?\s{0,3}[:=]\s{0,3}"?(\*?[A-Za
 const SERVICE_DNS_RE = /(?<![\w-])([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.svc(?:\.cluster\.local)?\b/gi;
 const POD_DNS_RE = /(?<![\w-])(\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3})\.([a-z0-9-]{1,63})\.pod\b/gi;
 const NAMESPACE_RE = /(?:(?<!\w)-n[ =]|--namespace[ =]|\bnamespace"?\s{0,3}[:=]\s{0,3}"?|\bresource_namespace="?|^\s{0,8}Namespace:\s{1,40})([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?![\w.-])/gim;
-const SECRET_RE = /(?:\bsecret(?:s|Name|_name| name)?"?\s{0,3}[:= /]\s{0,3}"?|\bsecret\/|^\s{0,8}Secret Name:\s{1,40})(?:([a-z0-9][a-z0-9-]{0,62})\/)?([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)(?![\w-])/gim;
+// Case matters: `SECRET` in a kubectl table header is not a Secret named after the next word.
+const SECRET_RE = /(?:(?<![\w.-])[Ss]ecret(?:s|Name|_name| name)?"?\s{0,3}[:= /]\s{0,3}"?|\bsecret\/|^\s{0,8}Secret Name:\s{1,40})(?:([a-z0-9][a-z0-9-]{0,62})\/)?([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)(?![\w-])/gm;
+// `kubectl get <kind>` tables: a header of upper-case column names, rows split on 2+ spaces.
+const KUBECTL_GET_RE = /\bkubectl\b[^\n]{0,200}?\bget\s{1,5}(certificates?|certs?|secrets?|pods?|po|services?|svc|ingress(?:es)?|ing|issuers?|clusterissuers?)\b/i;
+const TABLE_HEADER_RE = /^(?:NAMESPACE\s{2,})?NAME(?:\s{2,}[A-Z][A-Z-]*(?: [A-Z]+)?)+\s*$/;
 const CERTIFICATE_RE = /(?:\bcertificates?\.cert-manager\.io\/|\bcertificates?\/|(?:describe|get|renew|status) certificates? (?:-n \S{1,63} )?)([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)(?![\w-])/g;
 // cert-manager's structured logs: "resource_kind"="Certificate" … "resource_name"="x".
 const RESOURCE_KIND_RE = /resource_kind"?\s?[=:]\s?"?(\w{1,63})/;
@@ -142,6 +146,7 @@ export function extractEntities(text: string): Entities {
   for (const m of text.matchAll(ISSUER_RE)) if (!/^(?:not|is|the|a|name|kind|ref)$/i.test(m[1] as string)) add('issuers', m[1] as string);
   for (const m of text.matchAll(POD_RE)) if (!/^(?:is|not|the|a|in|for)$/i.test(m[1] as string)) add('pods', m[1] as string);
   addDescribedObject(text, e, add);
+  addKubectlTables(text, add);
 
   e.software = detectSoftware(text);
   return e;
@@ -158,6 +163,49 @@ function addCertName(e: Entities, raw: string, add: Adder): void {
   const item = raw.replace(/^["'[]+|["'\]]+$/g, '');
   if (isIPv4(item) || isIPv6(item)) add('cert_ips', canonicalIP(item));
   else if (item.startsWith('*.') ? looksLikeDnsName(item.slice(2)) || /^\*\.[a-z0-9-]+$/i.test(item) : looksLikeHost(item)) add('cert_dns_names', item.toLowerCase());
+}
+
+const KIND_LIST: Record<string, 'certificates' | 'secrets' | 'pods' | 'services' | 'issuers' | undefined> = {
+  cert: 'certificates', certificate: 'certificates', secret: 'secrets', pod: 'pods', po: 'pods', service: 'services', svc: 'services', issuer: 'issuers', clusterissuer: 'issuers',
+};
+
+function addKubectlTables(text: string, add: Adder): void {
+  const lines = text.split('\n');
+  let kind: string | undefined;
+  let columns: string[] | undefined;
+  for (const line of lines) {
+    if (line.length > 4096) {
+      columns = undefined;
+      continue;
+    }
+    const get = KUBECTL_GET_RE.exec(line);
+    if (get) {
+      kind = (get[1] as string).toLowerCase().replace(/(?:es|s)$/, '');
+      columns = undefined;
+      continue;
+    }
+    if (TABLE_HEADER_RE.test(line)) {
+      columns = line.trim().split(/\s{2,}/);
+      continue;
+    }
+    if (!columns) continue;
+    const cells = line.trim().split(/\s{2,}/);
+    if (cells.length !== columns.length || !/^[a-z0-9]/.test(cells[0] ?? '')) {
+      columns = undefined;
+      continue;
+    }
+    columns.forEach((col, i) => {
+      const v = cells[i] as string;
+      if (!/^[a-z0-9][a-z0-9.-]{0,252}$/.test(v)) return;
+      if (col === 'NAMESPACE') add('namespaces', v);
+      else if (col === 'SECRET') add('secrets', v);
+      else if (col === 'ISSUER') add('issuers', v);
+      else if (col === 'NAME' && kind) {
+        const list = KIND_LIST[kind];
+        if (list) add(list, v);
+      }
+    });
+  }
 }
 
 /** `kubectl describe` output names its object in `Name:`/`Namespace:`/`Kind:` lines. */

@@ -1,7 +1,7 @@
 // Singling out the failing connection's target (what the client dialled) from a line.
 // Server-side logs name the *client* (`remote-addr`, `TLS handshake error from`); those
 // addresses are never the target, but the SNI the client sent is.
-import { canonicalIP, isIP, isIPv4, looksLikeHost, parseUrlHost } from './addresses.js';
+import { canonicalIP, IPV4_SOURCE, isIP, isIPv4, looksLikeHost, parseUrlHost } from './addresses.js';
 import type { Target } from './extract.js';
 
 interface Rule {
@@ -38,7 +38,7 @@ const RULES: Rule[] = [
   // Envoy access log: upstream_host="10.0.0.5:9090"
   { re: new RegExp(`upstream_host"?\\s?[=:]\\s?"?${HOST}:(\\d{1,5})`), read: (m) => hostPort(m[1], m[2]) },
   // etcd client: target="endpoint://client-…/127.0.0.1:2379"
-  { re: new RegExp(`endpoint://[^/\\s"]{1,200}/${HOST}:(\\d{1,5})`), read: (m) => hostPort(m[1], m[2]) },
+  { re: new RegExp(`(?:etcd-)?endpoints?://[^/\\s"]{1,200}/${HOST}:(\\d{1,5})`), read: (m) => hostPort(m[1], m[2]) },
   // etcdctl/kube-apiserver flags: --endpoints=https://… / --etcd-servers=…
   { re: /--(?:endpoints|etcd-servers|server)[= ]"?((?:https?|unix):\/\/[^,\s"]{1,2048})/, read: (m) => url(m[1]) },
   // openssl s_client -connect host:port
@@ -52,7 +52,7 @@ const RULES: Rule[] = [
 ];
 
 // Addresses in these positions are the peer of a server, not a target.
-const CLIENT_ADDRESS = /(?:remote-addr|remote_addr|client-addr|peer-addr|downstream_remote_address|TLS handshake error from|client:|from)\s?"?[=:]?\s?"?(\[[0-9a-fA-F:.%]{2,60}\]|[0-9a-fA-F.:]{7,45})(?::\d{1,5})?/gi;
+const CLIENT_ADDRESS = new RegExp(`(?:remote-addr|remote_addr|remoteAddr|client-addr|peer-addr|downstream_remote_address|TLS handshake error from|client:|from)\\s?"?[=:]?\\s?"?(${IPV4_SOURCE}|\\[[0-9a-fA-F:.%]{2,60}\\]|[0-9a-fA-F:]{2,45})(?::\\d{1,5})?`, 'gi');
 
 export function targetInLine(line: string): Partial<Target> | undefined {
   const head = line.length > 65536 ? line.slice(0, 65536) : line;
