@@ -122,11 +122,23 @@ function scoreCandidate(c: Candidate, lines: NormalisedLine[], text: string, glo
 
 function captureTarget(captured: Record<string, string>): ReturnType<typeof targetInLine> {
   const t: { host?: string; ip?: string; port?: number } = {};
-  if (captured.target) Object.assign(t, classifyTarget(captured.target));
-  if (captured.target_host) Object.assign(t, classifyTarget(captured.target_host));
+  // A capture that is not an address (a redacted `9.165.x.x`, a placeholder) names no target.
+  const usable = (v: string | undefined) => {
+    const c = v === undefined ? '' : classified(v);
+    return isIP(c) || (/^[a-z0-9_*][a-z0-9_.*-]{0,252}$/i.test(c) && !REDACTED_ADDRESS.test(c));
+  };
+  if (usable(captured.target)) Object.assign(t, classifyTarget(captured.target as string));
+  if (usable(captured.target_host)) Object.assign(t, classifyTarget(captured.target_host as string));
   if (captured.target_ip && isIP(captured.target_ip)) t.ip = canonicalIP(captured.target_ip);
   if (captured.port && Number(captured.port) <= 65535) t.port = Number(captured.port);
   return t.host || t.ip ? t : undefined;
+}
+
+const REDACTED_ADDRESS = /^[\dx*]{1,3}(?:\.[\dx*]{1,3}){3}$/i;
+
+function classified(v: string): string {
+  const t = classifyTarget(v);
+  return t.ip ?? t.host ?? '';
 }
 
 function applyCaptures(e: Entities, captured: Record<string, string>): void {

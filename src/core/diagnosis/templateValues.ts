@@ -8,7 +8,8 @@ export function templateValues(e: Entities): TemplateValues & Partial<Record<Tem
   const target = e.target.host ?? e.target.ip ?? undefined;
   const service = e.services[0];
   const namespace = e.namespaces[0];
-  const certNames = unique([...e.cert_dns_names, ...e.cert_ips]);
+  // 0.0.0.0 and :: appear in etcd's ip-addresses as listen addresses; as SANs they mean nothing.
+  const certNames = unique([...e.cert_dns_names, ...e.cert_ips.filter((ip) => ip !== '0.0.0.0' && ip !== '::')]);
   const csrHosts = unique([...certNames, ...(target ? [target] : [])]);
   const dnsNames = unique([...e.cert_dns_names, ...(e.target.host ? [e.target.host] : [])]);
   return {

@@ -67,7 +67,8 @@ const DESCRIBE_NAME_RE = /^\s{0,8}Name:\s{1,40}([a-z0-9][a-z0-9.-]{0,252})\s*$/m
 const GO_VALID_FOR_RE = /certificate is valid for ([^\n]{1,4096}), not (\S{1,253})/gi;
 const QUOTED_LIST_RE = /"?(dns-names|ip-addresses)"?\s{0,3}[:=]\s{0,3}\[([^\]\n]{0,8192})\]/gi;
 const DNSNAMES_RE = /DNSNames \[([^\]\n]{0,8192})\]/g;
-const SAN_ITEM_RE = /\b(?:DNS|IP Address|IP):\s{0,2}([^\s,]{1,253})/g;
+// Only the SAN spellings: Node's `IP: 10.0.0.5 is not in the cert's list` names the target.
+const SAN_ITEM_RE = /\b(?:DNS|IP Address):\s{0,2}([^\s,]{1,253})/g;
 
 export function extractEntities(text: string): Entities {
   const e = emptyEntities();
