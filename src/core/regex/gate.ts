@@ -53,12 +53,15 @@ export function lintPattern(pattern: string): string[] {
   return problems;
 }
 
-/** Compiles a playbook pattern: RE2, case-insensitive. `flags` adds e.g. `g`. */
+/**
+ * Compiles a playbook pattern: RE2, case-insensitive, and multi-line so `^`/`$` mean the
+ * start/end of a line also when a pattern runs over a whole paste. `flags` adds e.g. `g`.
+ */
 export function compilePattern(pattern: string, flags = ''): Re2Regex {
   const Engine = re2();
   try {
     // RE2 accepts (?P<name>…); normalise to the JS spelling it also reports groups for.
-    return new Engine(pattern.replace(/\(\?P</g, '(?<'), 'i' + flags);
+    return new Engine(pattern.replace(/\(\?P</g, '(?<'), 'im' + flags);
   } catch (cause) {
     throw new TlsdocError('PATTERN_INVALID', `RE2 rejects the pattern: ${(cause as Error).message}`, { cause });
   }
@@ -67,7 +70,7 @@ export function compilePattern(pattern: string, flags = ''): Re2Regex {
 /** One RE2 set over many patterns: which of them match a given line. */
 export function compilePatternSet(patterns: string[]): Re2Set {
   const Engine = re2();
-  return new Engine.Set(patterns.map(withoutGroupNames), 'i');
+  return new Engine.Set(patterns.map(withoutGroupNames), 'im');
 }
 
 /** The same pattern with named groups turned into plain groups. */
