@@ -100,3 +100,21 @@ describe('targetInLine', () => {
     else expect(t).toMatchObject(expected);
   });
 });
+
+describe('extractEntities: cert-manager wordings', () => {
+  test('`secret: secret "x" not found` and klog "resource_namespace"="apps"', () => {
+    const e = entitiesOf('E0101 10:00:00.000000 1 controller.go:1] "msg"="Error presenting challenge: error getting cloudflare secret: secret \\"cloudflare-api-token\\" not found" "resource_namespace"="apps" "resource_kind"="Certificate" "resource_name"="shop-tls"');
+    expect(e.secrets).toEqual(['cloudflare-api-token']);
+    expect(e.namespaces).toEqual(['apps']);
+    expect(e.certificates).toEqual(['shop-tls']);
+  });
+
+  test('kubectl get tables: NAME by the kind asked for, SECRET and NAMESPACE columns', () => {
+    const e = entitiesOf(`$ kubectl get certificate -A
+NAMESPACE   NAME      READY   SECRET    AGE
+shop        api-tls   False   api-tls-secret   3h`);
+    expect(e.certificates).toEqual(['api-tls']);
+    expect(e.secrets).toEqual(['api-tls-secret']);
+    expect(e.namespaces).toEqual(['shop']);
+  });
+});

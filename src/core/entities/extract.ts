@@ -47,9 +47,10 @@ const PORT_WORD_RE = /\bport[ =:"]{1,3}(\d{1,5})\b/gi;
 const SNI_RE = /\b(?:server-?name|servername|sni)"?\s{0,3}[:=]\s{0,3}"?(\*?[A-Za-z0-9][A-Za-z0-9.-]{0,252})|-servername\s{1,5}(\S{1,253})/gi;
 const SERVICE_DNS_RE = /(?<![\w-])([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.svc(?:\.cluster\.local)?\b/gi;
 const POD_DNS_RE = /(?<![\w-])(\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3})\.([a-z0-9-]{1,63})\.pod\b/gi;
-const NAMESPACE_RE = /(?:(?<!\w)-n[ =]|--namespace[ =]|\bnamespace"?\s{0,3}[:=]\s{0,3}"?|\bresource_namespace="?|^\s{0,8}Namespace:\s{1,40})([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?![\w.-])/gim;
+const NAMESPACE_RE = /(?:(?<!\w)-n[ =]|--namespace[ =]|\bnamespace"?\s{0,3}[:=]\s{0,3}"?|\bresource_namespace"?\s?[=:]\s?"?|^\s{0,8}Namespace:\s{1,40})([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?![\w.-])/gim;
 // Case matters: `SECRET` in a kubectl table header is not a Secret named after the next word.
 const SECRET_RE = /(?:(?<![\w.-])[Ss]ecret(?:s|Name|_name| name)?"?\s{0,3}[:= /]\s{0,3}"?|\bsecret\/|^\s{0,8}Secret Name:\s{1,40})(?:([a-z0-9][a-z0-9-]{0,62})\/)?([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)(?![\w-])/gm;
+const QUOTED_SECRET_RE = /\b[Ss]ecrets? "(?:[a-z0-9][a-z0-9-]{0,62}\/)?([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)"/g;
 // `kubectl get <kind>` tables: a header of upper-case column names, rows split on 2+ spaces.
 const KUBECTL_GET_RE = /\bkubectl\b[^\n]{0,200}?\bget\s{1,5}(certificates?|certs?|secrets?|pods?|po|services?|svc|ingress(?:es)?|ing|issuers?|clusterissuers?)\b/i;
 const TABLE_HEADER_RE = /^(?:NAMESPACE\s{2,})?NAME(?:\s{2,}[A-Z][A-Z-]*(?: [A-Z]+)?)+\s*$/;
@@ -132,8 +133,10 @@ export function extractEntities(text: string): Entities {
   for (const m of text.matchAll(SECRET_RE)) {
     if (m[1]) add('namespaces', m[1]);
     const name = m[2] as string;
-    if (!/^(?:not|is|does|was|has|the|a|an|of|for|in|from|with|and|data|type|tls|opaque|found)$/i.test(name)) add('secrets', name);
+    if (!/^(?:not|is|does|was|has|the|a|an|of|for|in|from|with|and|data|type|tls|opaque|found|secrets?)$/i.test(name)) add('secrets', name);
   }
+  // `…secret: secret "x" not found`: the first keyword swallowed the second above.
+  for (const m of text.matchAll(QUOTED_SECRET_RE)) add('secrets', m[1] as string);
   for (const m of text.matchAll(CERTIFICATE_RE)) {
     const name = m[1] as string;
     if (!/^(?:is|has|does|was|the|a|an|not|for|and|request|requests|signed|verify|chain|authority|relies|specifies)$/i.test(name)) add('certificates', name);

@@ -5,7 +5,7 @@ const SIGNATURES: [string, RegExp][] = [
   ['prometheus', /\bprometheus\b|scrape_pool=|msg="Scrape failed"|\bservicemonitor\b/i],
   ['envoy', /\benvoy\b|upstream_cluster|response_flags|response_code_details|upstream connect error or disconnect\/reset before headers|OPENSSL_internal/i],
   ['istio', /\bistio(?:d|ctl)?\b|PeerAuthentication|DestinationRule|PassthroughCluster|ISTIO_MUTUAL|spiffe:\/\//i],
-  ['nginx', /\bnginx\b|\[(?:error|crit|warn|alert|emerg|info|notice|debug)\] \d+#\d+:|SSL_do_handshake\(\)|while SSL handshaking|ingress-nginx|\bproxy_ssl_/i],
+  ['nginx', /\bnginx\b|\[(?:error|crit|warn|alert|emerg|info|notice|debug)\] \d+#\d+:|SSL_do_handshake\(\)|while SSL handshaking|ingress-nginx|nginx-ingress|backend_ssl\.go|\bproxy_ssl_/i],
   ['kong', /\bkong\b/i],
   ['apisix', /\bapisix\b|\bopenresty\b|lua-resty|\bcosocket\b|\[lua\]/i],
   ['cert-manager', /cert-manager|cmctl|\bCertificateRequest\b|Issuing certificate as Secret|\bClusterIssuer\b|acme:/i],

@@ -42,6 +42,7 @@ const entityExpectation = z.strictObject({
   pods: z.array(z.string()).optional(),
   secrets: z.array(z.string()).optional(),
   certificates: z.array(z.string()).optional(),
+  issuers: z.array(z.string()).optional(),
   software: z.array(z.string()).optional(),
   target: z
     .strictObject({
