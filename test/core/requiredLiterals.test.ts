@@ -33,27 +33,35 @@ describe('requiredLiterals', () => {
       }
   });
 
-  test('random alternations and concatenations of literals: literals are always required', () => {
-    const word = fc.stringMatching(/^[a-z]{1,6}$/);
-    const node: fc.Arbitrary<string> = fc.letrec((tie) => ({
-      leaf: word,
-      alt: fc.tuple(tie('node'), tie('node')).map(([a, b]) => `(?:${a}|${b})`),
-      cat: fc.tuple(tie('node'), tie('node')).map(([a, b]) => a + b),
-      opt: tie('node').map((a) => `(?:${a})?`),
-      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('leaf'), tie('alt'), tie('cat'), tie('opt')),
-    })).node as fc.Arbitrary<string>;
+  test('random patterns: a string the pattern matches always contains one of its literals', () => {
+    // A random pattern AST, rendered both as a pattern and as one string it matches.
+    type Node = { kind: 'lit'; text: string } | { kind: 'alt' | 'cat'; a: Node; b: Node; pick: boolean } | { kind: 'opt' | 'star'; a: Node; take: boolean } | { kind: 'class' };
+    const node: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.stringMatching(/^[a-z:. -]{1,6}$/).map((text): Node => ({ kind: 'lit', text })),
+        fc.constant<Node>({ kind: 'class' }),
+        fc.record({ kind: fc.constantFrom<'alt' | 'cat'>('alt', 'cat'), a: tie('node'), b: tie('node'), pick: fc.boolean() }),
+        fc.record({ kind: fc.constantFrom<'opt' | 'star'>('opt', 'star'), a: tie('node'), take: fc.boolean() }),
+      ),
+    })).node;
+    const escape = (t: string) => t.replace(/[.]/g, '\\.');
+    const pattern = (n: Node): string =>
+      n.kind === 'lit' ? escape(n.text) : n.kind === 'class' ? '[0-9]' : n.kind === 'alt' ? `(?:${pattern(n.a)}|${pattern(n.b)})` : n.kind === 'cat' ? pattern(n.a) + pattern(n.b) : `(?:${pattern(n.a)})${n.kind === 'opt' ? '?' : '*'}`;
+    const sample = (n: Node): string => {
+      if (n.kind === 'lit') return n.text;
+      if (n.kind === 'class') return '7';
+      if ('pick' in n) return n.kind === 'alt' ? sample(n.pick ? n.a : n.b) : sample(n.a) + sample(n.b);
+      return n.take ? sample(n.a).repeat(n.kind === 'star' ? 2 : 1) : '';
+    };
     fc.assert(
-      fc.property(node, fc.string({ maxLength: 30 }), (pattern, noise) => {
-        const literals = requiredLiterals(pattern);
-        if (!literals) return;
-        // Build a matching string by taking the first branch of every alternation and
-        // every optional part, then check it contains a literal.
-        const re = compilePattern(pattern, 'g');
-        const text = noise + pattern.replace(/\(\?:|\)\?|\)|\|[^()]*?(?=\))/g, '') + noise;
-        const m = re.exec(text);
-        if (m) expect(literals.some((l) => m[0].toLowerCase().includes(l))).toBe(true);
+      fc.property(node, (n) => {
+        const literals = requiredLiterals(pattern(n));
+        const text = sample(n);
+        expect(compilePattern(pattern(n)).test(text)).toBe(true);
+        if (literals) expect({ text, literals, ok: literals.some((l) => text.toLowerCase().includes(l)) }).toMatchObject({ ok: true });
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });
