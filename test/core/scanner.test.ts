@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { compilePattern } from '../../src/core/regex/gate.js';
 import { readFileSync } from 'node:fs';
-import { buildPatternIndex, scanLines } from '../../src/core/match/scanner.js';
+import { buildPatternIndex, escapeLiteral, scanLines } from '../../src/core/match/scanner.js';
 import { parsePlaybook } from '../../src/core/playbook/parse.js';
 import { bundledIndex } from '../support/library.js';
 
@@ -54,5 +54,12 @@ describe('scanLines', () => {
     const anchored = buildPatternIndex([parsed.playbook]);
     const paste = Buffer.from("noise\nx509: cannot validate certificate for 10.0.0.1 because it has no IP SANs\n");
     expect(scanLines(anchored, paste).map((h) => [h.start, h.patterns])).toEqual([[6, [1]]]);
+  });
+});
+
+describe('escapeLiteral', () => {
+  test.each([['hostname/ip does'], ['a.b*c+d?(e)|[f]{g}^h$i\\j'], ['证书 "quoted" <x> -n=1:2']])('%s matches itself literally through the gate', (literal) => {
+    const re = compilePattern(escapeLiteral(literal), 'g');
+    expect(re.exec(Buffer.from(`noise ${literal.toUpperCase()} noise`))?.index).toBe(6);
   });
 });

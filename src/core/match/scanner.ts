@@ -44,12 +44,17 @@ export function buildPatternIndex(playbooks: CompiledPlaybook[]): PatternIndex {
   for (const source of sources) {
     const literals = requiredLiterals(source);
     // Too short a literal would hit nearly every line: gate on the pattern itself then.
-    if (literals && Math.min(...literals.map((l) => Buffer.byteLength(l))) >= MIN_LITERAL_BYTES) for (const l of literals) gateParts.add(`\\Q${l}\\E`);
+    if (literals && Math.min(...literals.map((l) => Buffer.byteLength(l))) >= MIN_LITERAL_BYTES) for (const l of literals) gateParts.add(escapeLiteral(l));
     else gateParts.add(`(?:${source})`);
   }
   const gate = compilePattern(gateParts.size ? [...gateParts].join('|') : '[^\\s\\S]', 'g');
   const set = compilePatternSet(sources.length ? sources : ['[^\\s\\S]']);
   return { playbooks, refs, gate, set };
+}
+
+/** A literal as RE2 source. Not \Q…\E: node-re2 rewrites a `/` inside it to `\/`. */
+export function escapeLiteral(literal: string): string {
+  return literal.replace(/[\\.+*?()|[\]{}^$]/g, (c) => `\\${c}`);
 }
 
 const NEWLINE = 0x0a;
