@@ -1,6 +1,8 @@
 // npm run bench: matching throughput of the whole playbook set versus grep -E over the
-// same patterns on one generated 100 MB mixed log, and diagnose latency on a 40 KB paste.
-// Usage: node bench/run.js [--mb 100] [--iterations 2000]
+// same patterns on one generated 100 MB mixed log, diagnose latency on a 40 KB paste,
+// certificates analysed per second versus Node's X509Certificate, and the probe's
+// overhead over a bare tls.connect (bench/tlsBench.js).
+// Usage: node bench/run.js [--mb 100] [--iterations 2000] [--certs 10000] [--handshakes 300]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -9,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { diagnose } from '../dist/core/diagnosis/diagnose.js';
 import { scanLines } from '../dist/core/match/scanner.js';
 import { loadPatternIndex } from '../dist/playbookFiles/loadPlaybooks.js';
+import { benchCertificates, benchProbe, tlsReport } from './tlsBench.js';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -17,6 +20,8 @@ const opt = (name, dflt) => {
 };
 const MB = opt('mb', 100);
 const ITERATIONS = opt('iterations', 2000);
+const CERTS = opt('certs', 10000);
+const HANDSHAKES = opt('handshakes', 300);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'bench', 'out');
 mkdirSync(out, { recursive: true });
@@ -39,6 +44,10 @@ const NORMAL = [
   () => `${ts()} ERROR dial tcp ${ip()}:5432: connect: connection refused`,
   () => `${ts()} DEBUG cache hit ratio=${rand().toFixed(3)} keys=${Math.floor(rand() * 1e5)} evicted=${Math.floor(rand() * 100)}`,
 ];
+
+// Certificates and handshakes first, before the 100 MB log fills the heap.
+const certificates = await benchCertificates(out, CERTS);
+const handshakes = await benchProbe(HANDSHAKES);
 
 const index = loadPatternIndex();
 const errorLines = index.playbooks.flatMap((p) => p.playbook.examples.filter((e) => e.match).flatMap((e) => e.log.split('\n').filter((l) => l.trim())));
@@ -110,6 +119,6 @@ Playbooks: ${index.playbooks.length}, match patterns: ${patterns}. Log: ${(bytes
 | diagnose on a ${(Buffer.byteLength(paste) / 1024).toFixed(0)} KB paste (${pasteLines.length} lines), ${ITERATIONS} runs after 100 warm-up | p50 | p99 | max |
 |---|---:|---:|---:|
 | \`diagnose()\` (normalise, match, entities, render-ready model) | ${pct(50).toFixed(2)} ms | ${pct(99).toFixed(2)} ms | ${samples[samples.length - 1].toFixed(2)} ms |
-`;
+${tlsReport(certificates, handshakes)}`;
 writeFileSync(join(out, 'results.md'), report);
 process.stdout.write(report);

@@ -15,6 +15,7 @@ import { renderJson } from '../core/render/json.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { ANSI_STYLE, PLAIN_STYLE, renderText } from '../core/render/text.js';
 import { loadPatternIndex, readPlaybookDirectory } from '../playbookFiles/loadPlaybooks.js';
+import { registerCheckCommands } from './checkCommands.js';
 import { readInput } from './readInput.js';
 import { runShell } from './shell.js';
 
@@ -56,10 +57,19 @@ export function buildProgram(io: CliIO): Command {
     .argument('[file]', 'log file, or - for stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
     .option('--json', 'same as --format json')
-    .action(async (file: string | undefined, opts: { format: string; json?: boolean }) => {
+    .option('--live', "probe the paste's target endpoints (those TLSDOC_PROBE_ALLOW allows) to confirm or refute the diagnosis")
+    .option('--probe-any', "with --live: probe the paste's targets even outside TLSDOC_PROBE_ALLOW")
+    .option('--ca <file>', "with --live: the CA bundle the failing client trusts (default: Node's root store)")
+    .option('--timeout <ms>', 'with --live: deadline of each probe in milliseconds')
+    .action(async (file: string | undefined, opts: { format: string; json?: boolean; live?: boolean; probeAny?: boolean; ca?: string; timeout?: string }) => {
       const lib = library(dirOption());
       const bytes = await readInput(file, io.stdin, io.config.maxInputBytes);
-      const d = diagnose(lib, bytes, { maxBytes: io.config.maxInputBytes });
+      const timeoutMs = opts.timeout === undefined ? io.config.probeTimeoutMs : Number(opts.timeout);
+      if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new TlsdocError('USAGE', `--timeout must be a positive whole number of milliseconds, got "${opts.timeout}"`);
+      const plain = diagnose(lib, bytes, { maxBytes: io.config.maxInputBytes });
+      const notes = (s: string) => io.stderr.write(`note: ${s}\n`);
+      const live = opts.live || opts.probeAny ? (await import('./liveDiagnosis.js')).liveDiagnosis : undefined;
+      const d = live ? await live(plain, { probeAny: Boolean(opts.probeAny), ca: opts.ca, timeoutMs }, { stdin: io.stdin, config: io.config, notes }) : plain;
       const format = opts.json ? 'json' : opts.format;
       if (format === 'json') {
         for (const note of d.notes) io.stderr.write(`note: ${note}\n`);
@@ -128,6 +138,8 @@ export function buildProgram(io: CliIO): Command {
     .action(() => {
       for (const p of library(dirOption()).playbooks) for (const m of p.match) out(toExtendedRegex(m.source) + '\n');
     });
+
+  registerCheckCommands(program, io, useColor);
 
   program
     .command('shell')

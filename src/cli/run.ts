@@ -7,7 +7,7 @@ import { buildProgram, EXIT, ExitWith } from './program.js';
 import { readConfig } from '../config.js';
 import { TlsdocError } from '../core/errors.js';
 
-const USAGE_CODES = new Set(['USAGE', 'PLAYBOOK_NOT_FOUND', 'INPUT_TOO_LARGE']);
+const USAGE_CODES = new Set(['USAGE', 'PLAYBOOK_NOT_FOUND', 'INPUT_TOO_LARGE', 'CERTIFICATE_NOT_FOUND', 'CERTIFICATE_INVALID', 'PRIVATE_KEY_INVALID', 'ENDPOINT_INVALID', 'PROBE_POLICY_INVALID']);
 
 export async function runCli(argv: string[]): Promise<number> {
   try {

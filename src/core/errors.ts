@@ -8,7 +8,17 @@ export type TlsdocErrorCode =
   | 'PATTERN_INVALID'
   | 'REGEX_ENGINE_MISSING'
   | 'PLAYBOOK_NOT_FOUND'
-  | 'USAGE';
+  | 'USAGE'
+  /** The input holds no certificate tlsdoc can find (no PEM block, DER or Secret value). */
+  | 'CERTIFICATE_NOT_FOUND'
+  /** Certificates were found but none could be decoded. */
+  | 'CERTIFICATE_INVALID'
+  /** A private key could not be read (format unknown, or encrypted). */
+  | 'PRIVATE_KEY_INVALID'
+  /** An endpoint is not `HOST:PORT`, `[IPv6]:PORT` or `HOST`. */
+  | 'ENDPOINT_INVALID'
+  /** The probe allow-list (TLSDOC_PROBE_ALLOW) has an entry that cannot be read. */
+  | 'PROBE_POLICY_INVALID';
 
 export class TlsdocError extends Error {
   readonly code: TlsdocErrorCode;

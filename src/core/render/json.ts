@@ -1,7 +1,8 @@
-// `diagnose --format json`: the documented shape, best match first.
-import type { Diagnosis } from '../diagnosis/model.js';
+// `diagnose --format json`: the documented shape, best match first. A match gains `live`
+// only when live checks ran.
+import type { LiveDiagnosis } from '../live/model.js';
 
-export function renderJson(d: Diagnosis): string {
+export function renderJson(d: LiveDiagnosis): string {
   return JSON.stringify({
     matches: d.matches.map((m) => ({
       playbook: m.playbook,
@@ -17,6 +18,7 @@ export function renderJson(d: Diagnosis): string {
       checks: m.checks,
       ties: m.ties,
       references: m.references,
+      ...(m.live ? { live: m.live } : {}),
     })),
   });
 }

@@ -1,13 +1,14 @@
 // Markdown rendering (tickets, post-mortems, GitHub comments).
-import type { Diagnosis } from '../diagnosis/model.js';
+import type { LiveDiagnosis } from '../live/model.js';
 import { CAPABILITIES, NO_MATCH_HEADLINE } from './capabilities.js';
+import { groupSkipped } from './liveLines.js';
 
 const fence = (text: string, lang = '') => {
   const ticks = text.includes('```') ? '````' : '```';
   return `${ticks}${lang}\n${text}\n${ticks}`;
 };
 
-export function renderMarkdown(d: Diagnosis): string {
+export function renderMarkdown(d: LiveDiagnosis): string {
   const out: string[] = [];
   for (const note of d.notes) out.push(`> note: ${note}`, '');
   if (d.matches.length === 0) return [...out, `**${NO_MATCH_HEADLINE}**`, '', CAPABILITIES, ''].join('\n');
@@ -20,6 +21,7 @@ export function renderMarkdown(d: Diagnosis): string {
     m.fixes.forEach((f, i) => out.push(`${i + 1}. ${f.title}`, '', fence(f.commands, 'sh'), ''));
     out.push('### Verify', '', fence(m.verify, 'sh'), '');
     for (const tie of m.ties) out.push(`> Could also be **${tie.category}** (\`${tie.playbook}\`).${tie.check ? ` Live check \`${tie.check}\` tells them apart: ${tie.how ?? ''}` : ''}`, '');
+    if (m.live) out.push('### Live checks', '', ...groupSkipped(m.live).map((r) => `- **${r.status}** \`${r.check}\`${r.target ? ` (${r.target})` : ''}: ${r.message}`), '');
     out.push('References: ' + m.references.map((r) => `<${r}>`).join(' '), '');
   }
   return out.join('\n');

@@ -1,5 +1,6 @@
 // Terminal rendering (the CLI and the local shell), with colour only when asked.
-import type { Diagnosis, Match } from '../diagnosis/model.js';
+import type { LiveDiagnosis, LiveMatch, LiveStatus } from '../live/model.js';
+import { groupSkipped } from './liveLines.js';
 import { CAPABILITIES, NO_MATCH_HEADLINE } from './capabilities.js';
 
 export interface TextStyle {
@@ -18,7 +19,7 @@ export const PLAIN_STYLE: TextStyle = { bold: id, dim: id, red: id, green: id, y
 
 const indent = (text: string, by: string) => text.split('\n').map((l) => (l ? by + l : l)).join('\n');
 
-export function renderText(d: Diagnosis, style: TextStyle = PLAIN_STYLE): string {
+export function renderText(d: LiveDiagnosis, style: TextStyle = PLAIN_STYLE): string {
   const out: string[] = [];
   for (const note of d.notes) out.push(style.yellow(`note: ${note}`));
   if (d.matches.length === 0) {
@@ -32,7 +33,7 @@ export function renderText(d: Diagnosis, style: TextStyle = PLAIN_STYLE): string
   return out.join('\n') + '\n';
 }
 
-function renderMatch(m: Match, i: number, n: number, s: TextStyle): string[] {
+function renderMatch(m: LiveMatch, i: number, n: number, s: TextStyle): string[] {
   const out: string[] = [];
   const head = n > 1 ? `[${i + 1}/${n}] ` : '';
   out.push(`${head}${s.bold(s.red(m.category))} ${s.dim(`confidence ${m.confidence.toFixed(2)} · playbook ${m.playbook}`)}`);
@@ -52,7 +53,14 @@ function renderMatch(m: Match, i: number, n: number, s: TextStyle): string[] {
   for (const tie of m.ties) {
     out.push('', s.yellow(`Could also be ${tie.category} (playbook ${tie.playbook}).`) + (tie.check ? ` Tell them apart with the live check ${tie.check}: ${tie.how ?? ''}` : ''));
   }
-  if (m.checks.length) out.push('', s.dim(`Live checks for this playbook: ${m.checks.join(', ')}`));
+  if (m.live) {
+    out.push('', s.bold('Live checks'));
+    for (const r of groupSkipped(m.live)) out.push(`  ${statusStyle(r.status, s)(r.status)} ${r.check}${r.target ? s.dim(` (${r.target})`) : ''}: ${r.message}`);
+  } else if (m.checks.length) out.push('', s.dim(`Live checks for this playbook: ${m.checks.join(', ')}`));
   out.push(s.dim(`References: ${m.references.join(' ')}`));
   return out;
+}
+
+function statusStyle(status: LiveStatus, s: TextStyle): (x: string) => string {
+  return { confirmed: s.green, refuted: s.yellow, inconclusive: s.cyan, failed: s.red, skipped: s.dim }[status];
 }
