@@ -12,8 +12,7 @@ export const probeSniCompare: LiveCheck = {
   check({ match, endpoint }) {
     const a = endpoint.assessment;
     const c = a.endpoint.sniComparison;
-    const names = [a.endpoint.sni, c?.sni].filter((n): n is string => n !== null && n !== undefined);
-    if (!c || names.length === 0) return { status: 'inconclusive', message: `${endpoint.label}: the paste names no server name to send as SNI, so there is nothing to compare`, findings: [] };
+    if (!c || (a.endpoint.sni === null && c.sni === null)) return { status: 'inconclusive', message: `${endpoint.label}: the paste names no server name to send as SNI, so there is nothing to compare`, findings: [] };
     const first = a.certificates[0]?.subject ?? a.endpoint.summary;
     const second = c.leaf?.subject ?? `no certificate (${c.status})`;
     const sniOf = (s: string | null) => (s === null ? 'without SNI' : `with SNI ${s}`);

@@ -8,7 +8,7 @@ import type { LiveCheckResult } from '../core/live/model.js';
 import type { CheckKind } from '../core/playbook/checkKinds.js';
 import { decideProbe, type ProbeAllowList } from '../core/policy/probeAllowList.js';
 import { assessEndpoint } from '../core/probe/assessEndpoint.js';
-import { hostPort } from '../core/probe/classifyHandshake.js';
+import { hostPort } from '../core/probe/endpointAddress.js';
 import type { EndpointProbe, ProbeRequest } from '../core/probe/port.js';
 import type { ProbedEndpoint } from './liveCheck.js';
 import { liveCheckFor } from './registry.js';
@@ -32,14 +32,15 @@ type Plan = { kind: 'probe'; key: string; request: ProbeRequest; verifyName: str
 
 export async function runLiveChecks(d: Diagnosis, o: LiveCheckOptions): Promise<(LiveCheckResult[] | undefined)[]> {
   const chosen = d.matches.slice(0, o.maxMatches ?? 3);
-  const plans = await Promise.all(chosen.map((m) => planProbe(m, o)));
+  const kindsOf = chosen.map(checksOf);
+  const plans = await Promise.all(chosen.map((m, i) => planProbe(m, kindsOf[i] as CheckKind[], o)));
   const requests = new Map<string, Plan & { kind: 'probe' }>();
   chosen.forEach((m, i) => {
     const plan = plans[i] as Plan;
     if (plan.kind !== 'probe') return;
     const shared = requests.get(plan.key) ?? plan; // one probe per target, whatever asks for it
     requests.set(plan.key, shared);
-    if (checksOf(m).some((k) => liveCheckFor(k)?.comparesSni)) shared.request.alternateSni = alternateSni(m, plan.request.sni);
+    if ((kindsOf[i] as CheckKind[]).some((k) => liveCheckFor(k)?.comparesSni)) shared.request.alternateSni = alternateSni(m, plan.request.sni);
   });
   const probed = new Map<string, ProbedEndpoint | Error>();
   await Promise.all(
@@ -53,7 +54,7 @@ export async function runLiveChecks(d: Diagnosis, o: LiveCheckOptions): Promise<
     }),
   );
   return d.matches.map((m, i) => {
-    const kinds = i < chosen.length ? checksOf(m) : [];
+    const kinds = kindsOf[i] ?? []; // matches beyond the chosen ones get no live checks
     if (!kinds.length) return undefined;
     const plan = plans[i] as Plan;
     return kinds.map((kind) => runOne(kind, m, plan, plan.kind === 'probe' ? probed.get(plan.key) : undefined));
@@ -78,8 +79,8 @@ function runOne(kind: CheckKind, m: Match, plan: Plan, endpoint: ProbedEndpoint 
   return { check: kind, status: j.status, message: j.message, target: endpoint.label, findings: j.findings };
 }
 
-async function planProbe(m: Match, o: LiveCheckOptions): Promise<Plan> {
-  if (!checksOf(m).some((k) => liveCheckFor(k))) return { kind: 'skip', message: 'no live check applies' };
+async function planProbe(m: Match, kinds: CheckKind[], o: LiveCheckOptions): Promise<Plan> {
+  if (!kinds.some((k) => liveCheckFor(k))) return { kind: 'skip', message: 'no live check applies' };
   const t = m.entities.target;
   if (!t.host && !t.ip) return { kind: 'skip', message: 'the paste names no endpoint to probe; run tlsdoc check endpoint HOST:PORT' };
   if (t.port === null) return { kind: 'skip', message: `the paste names ${t.host ?? t.ip} but no port; run tlsdoc check endpoint ${t.host ?? t.ip}:PORT` };

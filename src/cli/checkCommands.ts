@@ -2,6 +2,7 @@
 // files, and a live handshake analysed for the name or address dialled. Exit 0 whatever
 // the findings (they are the answer); 2 for usage errors.
 import { Option, type Command } from 'commander';
+import { formatOption, noteWriter, timeoutMs } from './commonOptions.js';
 import type { CheckReport } from '../core/render/checkReport.js';
 import { TlsdocError } from '../core/errors.js';
 import type { TlsVersion } from '../core/probe/port.js';
@@ -15,13 +16,9 @@ interface FormatOptions {
 
 const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
-export function formatOption(): Option {
-  return new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text');
-}
-
 /** Adds `check cert` and `check endpoint` under `program` (so they inherit its output and exit settings). */
 export function registerCheckCommands(program: Command, io: CliIO, useColor: () => boolean): Command {
-  const notes = (s: string) => io.stderr.write(`note: ${s}\n`);
+  const from = { stdin: io.stdin, maxBytes: io.config.maxInputBytes, notes: noteWriter(io.stderr) };
   const check = program.command('check').description('check certificate files, or a live TLS endpoint');
 
   check
@@ -40,10 +37,10 @@ export function registerCheckCommands(program: Command, io: CliIO, useColor: () 
       const { analyseCertificates } = await import('../core/certificate/analyse.js');
       const { readCertificateFile, readTrustStore, withPrivateKey } = await import('./certificateInputs.js');
       const certificates = [];
-      for (const file of files) certificates.push(...(await readCertificateFile(file, io.stdin, io.config.maxInputBytes, notes)).certificates);
-      const trust = await readTrustStore(opts.ca, io.stdin, io.config.maxInputBytes, notes);
+      for (const file of files) certificates.push(...(await readCertificateFile(file, from)).certificates);
+      const trust = await readTrustStore(opts.ca, from);
       const input = { certificates, host: opts.host, ip: opts.ip, caBundle: trust.store, usage: opts.usage, now: new Date() };
-      const analysis = opts.key ? await withPrivateKey(opts.key, io.stdin, io.config.maxInputBytes, (privateKey) => analyseCertificates({ ...input, privateKey })) : analyseCertificates(input);
+      const analysis = opts.key ? await withPrivateKey(opts.key, from, (privateKey) => analyseCertificates({ ...input, privateKey })) : analyseCertificates(input);
       await print({ findings: analysis.findings, certificates: analysis.certificates, chain: analysis.chain, trustLabel: trust.store.label }, opts);
     });
 
@@ -65,8 +62,7 @@ export function registerCheckCommands(program: Command, io: CliIO, useColor: () 
     .option('--json', 'same as --format json')
     .action(async (endpoint: string, opts: FormatOptions & { sni?: string | false; ca?: string; cert?: string; key?: string; timeout?: string; tlsMin?: TlsVersion; tlsMax?: TlsVersion; ciphers?: string; alpn: string }) => {
       if (Boolean(opts.cert) !== Boolean(opts.key)) throw new TlsdocError('USAGE', '--cert and --key go together');
-      const timeoutMs = opts.timeout === undefined ? io.config.probeTimeoutMs : Number(opts.timeout);
-      if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new TlsdocError('USAGE', `--timeout must be a positive whole number of milliseconds, got "${opts.timeout}"`);
+      const deadline = timeoutMs(opts.timeout, io.config.probeTimeoutMs);
       const { parseEndpoint } = await import('../core/probe/endpointAddress.js');
       const { isIP } = await import('../core/entities/addresses.js');
       const { assessEndpoint } = await import('../core/probe/assessEndpoint.js');
@@ -75,11 +71,11 @@ export function registerCheckCommands(program: Command, io: CliIO, useColor: () 
       const { host, port } = parseEndpoint(endpoint);
       const sni = typeof opts.sni === 'string' ? opts.sni : opts.sni === false || isIP(host) ? null : host;
       const alternateSni = sni !== null ? null : !isIP(host) ? host : undefined;
-      const trust = await readTrustStore(opts.ca, io.stdin, io.config.maxInputBytes, notes);
-      const clientFile = opts.cert ? await readCertificateFile(opts.cert, io.stdin, io.config.maxInputBytes, notes) : undefined;
-      const request = { host, port, sni, alternateSni, ca: trust.bytes, timeoutMs, minVersion: opts.tlsMin, maxVersion: opts.tlsMax, ciphers: opts.ciphers, alpn: opts.alpn.split(',').filter(Boolean) };
+      const trust = await readTrustStore(opts.ca, from);
+      const clientFile = opts.cert ? await readCertificateFile(opts.cert, from) : undefined;
+      const request = { host, port, sni, alternateSni, ca: trust.bytes, timeoutMs: deadline, minVersion: opts.tlsMin, maxVersion: opts.tlsMax, ciphers: opts.ciphers, alpn: opts.alpn.split(',').filter(Boolean) };
       const probe = new TlsEndpointProbe();
-      const result = clientFile && opts.key ? await withPrivateKey(opts.key, io.stdin, io.config.maxInputBytes, (key) => probe.probe({ ...request, client: { certificate: clientFile.bytes, key }, clientAuth: true })) : await probe.probe(request);
+      const result = clientFile && opts.key ? await withPrivateKey(opts.key, from, (key) => probe.probe({ ...request, client: { certificate: clientFile.bytes, key }, clientAuth: true })) : await probe.probe(request);
       const a = assessEndpoint(result, { now: new Date(), caBundle: trust.store, verifyName: sni ?? host, clientCertificates: clientFile?.certificates, minVersion: opts.tlsMin, maxVersion: opts.tlsMax });
       await print({ findings: a.findings, certificates: a.certificates, chain: a.chain, endpoint: a.endpoint, trustLabel: trust.store.label }, opts);
     });

@@ -17,7 +17,7 @@ export interface LiveOptions {
 }
 
 export async function liveDiagnosis(d: Diagnosis, o: LiveOptions, io: { stdin: Readable; config: Config; notes: (s: string) => void }): Promise<LiveDiagnosis> {
-  const trust = await readTrustStore(o.ca, io.stdin, io.config.maxInputBytes, io.notes);
+  const trust = await readTrustStore(o.ca, { stdin: io.stdin, maxBytes: io.config.maxInputBytes, notes: io.notes });
   const results = await runLiveChecks(d, {
     probe: new TlsEndpointProbe(),
     allowList: io.config.probeAllow,

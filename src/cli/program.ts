@@ -1,6 +1,6 @@
 // The `tlsdoc` command line. Commands translate arguments into calls of the core and
 // print what it returns; exit codes are decided in one place (src/cli.ts).
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import type { Config } from '../config.js';
@@ -16,6 +16,7 @@ import { renderMarkdown } from '../core/render/markdown.js';
 import { ANSI_STYLE, PLAIN_STYLE, renderText } from '../core/render/text.js';
 import { loadPatternIndex, readPlaybookDirectory } from '../playbookFiles/loadPlaybooks.js';
 import { registerCheckCommands } from './checkCommands.js';
+import { formatOption, noteWriter, timeoutMs } from './commonOptions.js';
 import { readInput } from './readInput.js';
 import { runShell } from './shell.js';
 
@@ -55,7 +56,7 @@ export function buildProgram(io: CliIO): Command {
     .command('diagnose')
     .description('diagnose a pasted log (from FILE, or stdin when FILE is - or absent)')
     .argument('[file]', 'log file, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(formatOption())
     .option('--json', 'same as --format json')
     .option('--live', "probe the paste's target endpoints (those TLSDOC_PROBE_ALLOW allows) to confirm or refute the diagnosis")
     .option('--probe-any', "with --live: probe the paste's targets even outside TLSDOC_PROBE_ALLOW")
@@ -64,15 +65,14 @@ export function buildProgram(io: CliIO): Command {
     .action(async (file: string | undefined, opts: { format: string; json?: boolean; live?: boolean; probeAny?: boolean; ca?: string; timeout?: string }) => {
       const lib = library(dirOption());
       const bytes = await readInput(file, io.stdin, io.config.maxInputBytes);
-      const timeoutMs = opts.timeout === undefined ? io.config.probeTimeoutMs : Number(opts.timeout);
-      if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new TlsdocError('USAGE', `--timeout must be a positive whole number of milliseconds, got "${opts.timeout}"`);
+      const deadline = timeoutMs(opts.timeout, io.config.probeTimeoutMs);
       const plain = diagnose(lib, bytes, { maxBytes: io.config.maxInputBytes });
-      const notes = (s: string) => io.stderr.write(`note: ${s}\n`);
+      const notes = noteWriter(io.stderr);
       const live = opts.live || opts.probeAny ? (await import('./liveDiagnosis.js')).liveDiagnosis : undefined;
-      const d = live ? await live(plain, { probeAny: Boolean(opts.probeAny), ca: opts.ca, timeoutMs }, { stdin: io.stdin, config: io.config, notes }) : plain;
+      const d = live ? await live(plain, { probeAny: Boolean(opts.probeAny), ca: opts.ca, timeoutMs: deadline }, { stdin: io.stdin, config: io.config, notes }) : plain;
       const format = opts.json ? 'json' : opts.format;
       if (format === 'json') {
-        for (const note of d.notes) io.stderr.write(`note: ${note}\n`);
+        d.notes.forEach(notes);
         out(renderJson(d) + '\n');
       } else if (format === 'markdown') out(renderMarkdown(d));
       else out(renderText(d, useColor() ? ANSI_STYLE : PLAIN_STYLE));
@@ -148,6 +148,5 @@ export function buildProgram(io: CliIO): Command {
       await runShell({ ...io, index: library(dirOption()), color: useColor() });
     });
 
-  for (const cmd of [program, playbooks]) cmd.exitOverride().configureOutput({ writeOut: out, writeErr: (s) => io.stderr.write(s) });
   return program;
 }

@@ -3,23 +3,15 @@
 // what happened. Never throws; a deadline ends every attempt.
 import { connect as connectTcp } from 'node:net';
 import { connect as connectTls, type PeerCertificate, type TLSSocket } from 'node:tls';
-import type { ClientIdentity, HandshakeObservation, HandshakeOutcome, TlsVersion } from '../core/probe/port.js';
+import type { HandshakeObservation, HandshakeOutcome, ProbeRequest } from '../core/probe/port.js';
 import { capturingStream, type CapturingStream } from './capturingStream.js';
-import { readServerFlight } from './tlsRecords.js';
+import { readServerFlight, type ServerFlight } from './tlsRecords.js';
 
-export interface HandshakeAttempt {
-  host: string;
-  port: number;
-  sni: string | null;
-  ca?: Uint8Array;
-  client?: ClientIdentity;
-  minVersion?: TlsVersion;
-  maxVersion?: TlsVersion;
-  ciphers?: string;
-  alpn?: string[];
+/** One handshake of a probe request: its connection settings, and when to give up. */
+export type HandshakeAttempt = Omit<ProbeRequest, 'timeoutMs' | 'alternateSni' | 'clientAuth'> & {
   /** Epoch milliseconds. */
   deadline: number;
-}
+};
 
 export interface Attempted {
   observation: HandshakeObservation;
@@ -44,13 +36,15 @@ export function handshake(a: HandshakeAttempt): Promise<Attempted> {
     let established = false;
     let verdictTimer: NodeJS.Timeout | undefined;
     let localError = false;
+    /** The server's flight, read once the handshake completed: bytes after it do not change it. */
+    let completedFlight: ServerFlight | undefined;
     const facts = { protocol: null as string | null, cipher: null as string | null, alpn: null as string | null, verifyError: null as string | null, peerChain: [] as Uint8Array[] };
 
     const finish = (outcome: HandshakeOutcome, error: Error | null) => {
       clearTimeout(deadlineTimer);
       clearTimeout(verdictTimer);
       const received = capture?.received() ?? Buffer.alloc(0);
-      const flight = readServerFlight(received, keylog);
+      const flight = completedFlight ?? readServerFlight(received, keylog);
       const silent = outcome === 'tls-error' && !established && !localError && received.length === 0;
       const final: HandshakeOutcome = flight.notTls && !established ? 'not-tls' : silent ? 'closed' : outcome;
       const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -131,7 +125,7 @@ export function handshake(a: HandshakeAttempt): Promise<Attempted> {
         facts.alpn = typeof tls.alpnProtocol === 'string' ? tls.alpnProtocol : null;
         const verdict = tls.authorizationError as unknown;
         facts.verifyError = verdict ? String((verdict as NodeJS.ErrnoException).code ?? verdict) : null;
-        const flight = readServerFlight(capture?.received() ?? Buffer.alloc(0), keylog);
+        const flight = (completedFlight = readServerFlight(capture?.received() ?? Buffer.alloc(0), keylog));
         if (!flight.chain) facts.peerChain = peerChain(tls.getPeerCertificate(true));
         if (facts.protocol === 'TLSv1.3' && flight.certificateRequested) awaitVerdict(tls);
         else end('established', null);

@@ -6,25 +6,14 @@ import { handshake, type HandshakeAttempt } from './handshake.js';
 
 export class TlsEndpointProbe implements EndpointProbe {
   async probe(request: ProbeRequest): Promise<ProbeResult> {
-    const deadline = Date.now() + request.timeoutMs;
-    const base: HandshakeAttempt = {
-      host: request.host,
-      port: request.port,
-      sni: request.sni,
-      ca: request.ca,
-      client: request.client,
-      minVersion: request.minVersion,
-      maxVersion: request.maxVersion,
-      ciphers: request.ciphers,
-      alpn: request.alpn,
-      deadline,
-    };
+    const { timeoutMs, alternateSni, clientAuth, ...settings } = request;
+    const base: HandshakeAttempt = { ...settings, deadline: Date.now() + timeoutMs };
     const primary = await handshake(base);
     const reached = ['established', 'tls-error', 'closed'].includes(primary.observation.outcome);
     const again = { ...base, host: primary.address ?? request.host };
     const [alternate, withoutClient] = await Promise.all([
-      reached && request.alternateSni !== undefined ? handshake({ ...again, sni: request.alternateSni }) : null,
-      reached && request.clientAuth && request.client ? handshake({ ...again, client: undefined }) : null,
+      reached && alternateSni !== undefined ? handshake({ ...again, sni: alternateSni }) : null,
+      reached && clientAuth && request.client ? handshake({ ...again, client: undefined }) : null,
     ]);
     return {
       host: request.host,

@@ -23,7 +23,7 @@ const CERTIFICATE_REQUEST = 13;
 const SERVER_HELLO = 2;
 const FINISHED = 20;
 
-interface Record {
+interface TlsRecord {
   type: number;
   header: Buffer;
   payload: Buffer;
@@ -58,8 +58,8 @@ export function readServerFlight(bytes: Buffer, keylog: string[]): ServerFlight 
   return { ...empty, chain: cert, certificateRequested: cert === null ? null : messages.some((m) => m.type === CERTIFICATE_REQUEST) };
 }
 
-function splitRecords(bytes: Buffer): Record[] {
-  const out: Record[] = [];
+function splitRecords(bytes: Buffer): TlsRecord[] {
+  const out: TlsRecord[] = [];
   let at = 0;
   while (at + 5 <= bytes.length) {
     const length = bytes.readUInt16BE(at + 3);

@@ -90,7 +90,10 @@ describe('probe policy', () => {
     const [r] = await runLiveChecks(diagnose(index, ipSans('10.9.9.9', 8443)), options({ probe: fake, allowAny: true }));
     fake.verify();
     expect(r?.find((x) => x.check === 'probe-served-chain')).toMatchObject({ status: 'confirmed', target: '10.9.9.9:8443', message: expect.stringContaining('add IP SAN 10.9.9.9') });
-    const [none] = await runLiveChecks(diagnose(index, 'x509: certificate has expired or is not yet valid'), options({ allowAny: true }));
+    const untouched = new FakeEndpointProbe();
+    const [none] = await runLiveChecks(diagnose(index, 'x509: certificate has expired or is not yet valid'), options({ probe: untouched, allowAny: true }));
+    untouched.verify();
+    expect(untouched.requests).toEqual([]);
     expect(none?.[0]).toMatchObject({ status: 'skipped', message: expect.stringContaining('tlsdoc check endpoint HOST:PORT') });
   });
 });
@@ -117,6 +120,7 @@ describe('verdicts and the merge', () => {
     const fake = new FakeEndpointProbe().expect('127.0.0.1', 2379, (r) => probeResult(r, { chain: [leaf.der, intermediate.der] }));
     const d = diagnose(index, ipSans('127.0.0.1', 2379));
     const [r] = await runLiveChecks(d, options({ probe: fake, allowAny: true }));
+    fake.verify();
     expect(r?.find((x) => x.check === 'probe-served-chain')).toMatchObject({ status: 'refuted', message: expect.stringContaining('no ip-san-missing there now') });
   });
 

@@ -5,12 +5,13 @@
 //   (b) silence (no match at all) on unrelated failures,
 //   (c) target extraction: the dialled host or IP appears in the best match's entities,
 // and prints every miss. The thresholds are the bar, not a target to tune the cases to.
-import { expect } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { diagnose } from '../../src/core/diagnosis/diagnose.js';
 import type { Match } from '../../src/core/diagnosis/model.js';
 import type { PatternIndex } from '../../src/core/match/scanner.js';
+import { bundledIndex } from '../support/library.js';
 import { CATEGORIES } from '../../src/core/taxonomy.js';
 
 export const BAR = { category: 0.85, none: 0.9, target: 0.85 };
@@ -114,4 +115,20 @@ export function expectWellFormed(cases: CorpusCase[], minimum: { cases: number; 
   const thin = CATEGORIES.filter((cat) => cases.filter((c) => c.category === cat).length < minimum.perCategory);
   expect(thin).toEqual([]);
   expect(cases.filter((c) => c.category === 'none').length).toBeGreaterThanOrEqual(minimum.none);
+}
+
+/** The suite both corpora run: well formed, then the three scores against the bar. */
+export function describeCorpus(file: string, minimum: { cases: number; perCategory: number; none: number }, extra?: (cases: CorpusCase[]) => void): void {
+  const cases = readCorpus(new URL(`./${file}`, import.meta.url));
+  describe(`evaluation corpus (test/corpus/${file})`, () => {
+    let scores: CorpusScores;
+    beforeAll(() => {
+      scores = evaluateCorpus(file, cases, bundledIndex());
+    });
+    test('the corpus is well formed', () => expectWellFormed(cases, minimum));
+    extra?.(cases);
+    test(`(a) category accuracy on certificate/TLS failures >= ${BAR.category}`, () => expect(scores.category).toBeGreaterThanOrEqual(BAR.category));
+    test(`(b) no match on unrelated failures >= ${BAR.none}`, () => expect(scores.none).toBeGreaterThanOrEqual(BAR.none));
+    test(`(c) dialled target found in the best match >= ${BAR.target}`, () => expect(scores.target).toBeGreaterThanOrEqual(BAR.target));
+  });
 }

@@ -33,6 +33,14 @@ async function serve(options: SecureContextOptions & Record<string, unknown>): P
   return s.port;
 }
 const tlsOf = (cert: Issued, ...chain: Issued[]) => ({ cert: [cert, ...chain].map((c) => c.pem).join(''), key: cert.keyPem });
+/** `openssl s_server` arguments serving the leaf with its intermediate, from files in a fresh directory (plus `extra` files, by name). */
+function opensslServing(extra: Record<string, string> = {}): { args: string[]; path: (name: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'tlsdoc-ossl-'));
+  const files: Record<string, string> = { 'cert.pem': leaf.pem, 'chain.pem': intermediate.pem, 'key.pem': leaf.keyPem, ...extra };
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  const path = (name: string) => join(dir, name);
+  return { args: ['-cert', path('cert.pem'), '-cert_chain', path('chain.pem'), '-key', path('key.pem')], path };
+}
 const trust = () => trustStoreOf(parseCertificates(root.pem).certificates, 'the CA bundle');
 
 async function check(port: number, over: Partial<ProbeRequest> = {}, verifyName?: string) {
@@ -114,11 +122,7 @@ describe('protocol failure classes', () => {
     expect(node.assessment.endpoint).toMatchObject({ status: 'tls-error', alert: 'protocol_version' });
     expect(errors(node.assessment)).toEqual(['protocol-version-or-cipher']);
     expect(node.assessment.findings[0]?.message).toContain('the client offered TLSv1.2–TLSv1.2');
-    const dir = mkdtempSync(join(tmpdir(), 'tlsdoc-ossl-'));
-    writeFileSync(join(dir, 'cert.pem'), leaf.pem);
-    writeFileSync(join(dir, 'chain.pem'), intermediate.pem);
-    writeFileSync(join(dir, 'key.pem'), leaf.keyPem);
-    const ossl = await startOpenSslServer(['-cert', join(dir, 'cert.pem'), '-cert_chain', join(dir, 'chain.pem'), '-key', join(dir, 'key.pem'), '-tls1_3', '-www']);
+    const ossl = await startOpenSslServer([...opensslServing().args, '-tls1_3', '-www']);
     servers.push(ossl);
     expect(errors((await check(ossl.port, { maxVersion: 'TLSv1.2' })).assessment)).toEqual(['protocol-version-or-cipher']);
     const ok = await check(ossl.port);
@@ -175,12 +179,8 @@ describe('client certificates', () => {
   });
 
   test('openssl s_server -Verify: required; an optional request is told apart', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tlsdoc-ossl-'));
-    writeFileSync(join(dir, 'cert.pem'), leaf.pem);
-    writeFileSync(join(dir, 'chain.pem'), intermediate.pem);
-    writeFileSync(join(dir, 'key.pem'), leaf.keyPem);
-    writeFileSync(join(dir, 'ca.pem'), clientCa.pem);
-    const ossl = await startOpenSslServer(['-cert', join(dir, 'cert.pem'), '-cert_chain', join(dir, 'chain.pem'), '-key', join(dir, 'key.pem'), '-CAfile', join(dir, 'ca.pem'), '-Verify', '1', '-www']);
+    const files = opensslServing({ 'ca.pem': clientCa.pem });
+    const ossl = await startOpenSslServer([...files.args, '-CAfile', files.path('ca.pem'), '-Verify', '1', '-www']);
     servers.push(ossl);
     expect(errors((await check(ossl.port)).assessment)).toEqual(['client-cert-required']);
     const optional = await check(await serve({ ...tlsOf(leaf, intermediate), requestCert: true, rejectUnauthorized: false, ca: clientCa.pem }));

@@ -1,7 +1,7 @@
 // analyseCertificates: every certificate check over one list of certificates (a served
 // chain, a file, a Secret), for the name or address a client dialled. Pure: the trust
 // store, the private key bytes and the time come in as arguments.
-import { analyseChain, leafIndex, type ChainMember, type ChainSummary } from './chain.js';
+import { analyseChain, type ChainMember, type ChainSummary } from './chain.js';
 import { certificateFacts, certificateLabel, type CertificateFacts } from './facts.js';
 import { finding, sortFindings, type Finding } from './finding.js';
 import { coverageFindings, dialledName } from './hostCoverage.js';
@@ -38,12 +38,12 @@ export interface CertificateAnalysis {
 }
 
 export function analyseCertificates(input: AnalyseInput): CertificateAnalysis {
-  const facts = input.certificates.map((c, i) => certificateFacts(c, i, input.now));
-  const members: ChainMember<ParsedCertificate>[] = input.certificates.map((cert, i) => ({ cert, facts: facts[i] as CertificateFacts }));
+  const members: ChainMember<ParsedCertificate>[] = input.certificates.map((cert, i) => ({ cert, facts: certificateFacts(cert, i, input.now) }));
   if (members.length === 0) return { certificates: [], leaf: 0, chain: { path: [], anchor: null, trusted: null }, findings: [], keyMatches: null };
-  const leaf = leafIndex(facts);
-  const leafFacts = facts[leaf] as CertificateFacts;
+  const facts = members.map((m) => m.facts);
   const chain = analyseChain(members, input.caBundle ?? null, issuedBy);
+  const leaf = chain.summary.path[0] as number; // the chain starts at the leaf
+  const leafFacts = facts[leaf] as CertificateFacts;
   const target = input.ip ?? input.host;
   const findings: Finding[] = [
     ...ingressDefaultFindings(leafFacts),

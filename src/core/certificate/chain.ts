@@ -30,7 +30,8 @@ export interface ChainAnalysis {
 
 const isCA = (f: CertificateFacts) => f.basicConstraints?.ca === true;
 
-export function leafIndex(facts: CertificateFacts[]): number {
+/** The first certificate that is not a CA (servers send the leaf first; some bundles do not). */
+function leafIndex(facts: CertificateFacts[]): number {
   const i = facts.findIndex((f) => !isCA(f));
   return i < 0 ? 0 : i;
 }
@@ -63,7 +64,7 @@ export function analyseChain<C>(members: ChainMember<C>[], trust: TrustStore<C> 
     }
     if (named.length) {
       const other = named[0]?.m.facts as CertificateFacts;
-      findings.push(finding('incomplete-chain', 'error', f, `${certificateLabel(other)} has the name of ${certificateLabel(f)}'s issuer but did not sign it (a re-created CA with the same name?); serve the intermediate whose key ID is ${f.authorityKeyId ?? 'in the leaf\'s AKI'}.`, chainFix(f, f.caIssuers[0] ?? null)));
+      findings.push(finding('incomplete-chain', 'error', f, `${certificateLabel(other)} has the name of ${certificateLabel(f)}'s issuer but did not sign it (a re-created CA with the same name?); serve the intermediate whose key ID is ${f.authorityKeyId ?? 'in the leaf\'s AKI'}.`, chainFix(f)));
     }
     if (trust) {
       const anchors = trust.bySubject.get(f.issuer) ?? [];
@@ -76,7 +77,7 @@ export function analyseChain<C>(members: ChainMember<C>[], trust: TrustStore<C> 
         if (!named.length) findings.push(anchors.length ? impostorAnchor(f, trust) : missingIssuer(f, summary.path.length > 1, trust));
       }
     } else if (!isCA(f) && !named.length) {
-      findings.push(finding('incomplete-chain', 'warning', f, `${certificateLabel(f)} was issued by ${f.issuer}, which is not among the certificates given; if it is an intermediate, append it after the leaf (pass --ca to check which root clients need).`, chainFix(f, f.caIssuers[0] ?? null)));
+      findings.push(finding('incomplete-chain', 'warning', f, `${certificateLabel(f)} was issued by ${f.issuer}, which is not among the certificates given; if it is an intermediate, append it after the leaf (pass --ca to check which root clients need).`, chainFix(f)));
     }
     break;
   }
@@ -111,17 +112,18 @@ function missingIssuer(top: CertificateFacts, aboveIntermediate: boolean, trust:
     return finding('unknown-ca', 'error', top, `${label} was issued by ${top.issuer}, which is neither sent nor in ${trust.label}; add the root ${top.issuer} to the client's trust bundle.`, trustFix(top.issuer));
   }
   const published = top.caIssuers[0] ? ` (published at ${top.caIssuers[0]})` : '';
-  return finding('incomplete-chain', 'error', top, `${label} was issued by ${top.issuer}${published}, which the server does not send and ${trust.label} does not hold; serve the full chain: the leaf, then ${top.issuer}.`, chainFix(top, top.caIssuers[0] ?? null));
+  return finding('incomplete-chain', 'error', top, `${label} was issued by ${top.issuer}${published}, which the server does not send and ${trust.label} does not hold; serve the full chain: the leaf, then ${top.issuer}.`, chainFix(top));
 }
 
 function orderFindings<C>(members: ChainMember<C>[], path: number[], used: Set<number>): Finding[] {
   const out: Finding[] = [];
+  const leaf = (members[path[0] as number] as ChainMember<C>).facts;
   if (path.some((p, i) => p !== i)) {
     const wanted = path.map((i) => certificateLabel((members[i] as ChainMember<C>).facts)).join(', then ');
-    out.push(finding('incomplete-chain', 'warning', (members[path[0] as number] as ChainMember<C>).facts, `The certificates are out of order (leaf first, each followed by its issuer, they are ${path.join(', ')}); serve ${wanted}.`, 'cat tls.crt intermediate.crt > fullchain.crt   # leaf first, then each issuer'));
+    out.push(finding('incomplete-chain', 'warning', leaf, `The certificates are out of order (leaf first, each followed by its issuer, they are ${path.join(', ')}); serve ${wanted}.`, 'cat tls.crt intermediate.crt > fullchain.crt   # leaf first, then each issuer'));
   }
   members.forEach((m, i) => {
-    if (!used.has(i)) out.push(finding('incomplete-chain', 'warning', m.facts, `${certificateLabel(m.facts)} is not part of ${certificateLabel((members[path[0] as number] as ChainMember<C>).facts)}'s chain; remove it from the bundle.`));
+    if (!used.has(i)) out.push(finding('incomplete-chain', 'warning', m.facts, `${certificateLabel(m.facts)} is not part of ${certificateLabel(leaf)}'s chain; remove it from the bundle.`));
   });
   return out;
 }

@@ -174,9 +174,15 @@ function signatureAlgorithmName(cert: ParsedCertificate): string {
   }
 }
 
+/** `DNS:etcd0`, `IP:127.0.0.1`, `URI:…`, `email:…`, as openssl prints SANs; kinds left out are not listed. */
+export function sanEntries(sans: Partial<SubjectAltNames>): string[] {
+  const { dns = [], ip = [], uri = [], email = [] } = sans;
+  return [...dns.map((d) => `DNS:${d}`), ...ip.map((i) => `IP:${i}`), ...uri.map((u) => `URI:${u}`), ...email.map((m) => `email:${m}`)];
+}
+
 /** `CN=etcd (SANs DNS:etcd0, IP:127.0.0.1; valid until 2026-01-01)`: a certificate in a clause. */
 export function summariseCertificate(f: CertificateFacts): string {
-  const names = f.sans ? [...f.sans.dns.map((d) => `DNS:${d}`), ...f.sans.ip.map((i) => `IP:${i}`)] : [];
+  const names = f.sans ? sanEntries({ dns: f.sans.dns, ip: f.sans.ip }) : [];
   const shown = names.length > 6 ? [...names.slice(0, 6), `${names.length - 6} more`] : names;
   const sans = f.sans ? `SANs ${shown.join(', ') || 'none'}` : 'no SAN extension';
   const when = f.validity === 'expired' ? `expired ${f.notAfter.slice(0, 10)}` : f.validity === 'not-yet-valid' ? `valid from ${f.notBefore.slice(0, 10)}` : `valid until ${f.notAfter.slice(0, 10)}`;

@@ -1,7 +1,7 @@
 // What every check reports: one problem (or observation) about one certificate, tagged
 // with its taxonomy category, in one sentence that says which value would fix it.
 import type { Category } from '../taxonomy.js';
-import { certificateLabel, type CertificateFacts } from './facts.js';
+import type { CertificateFacts } from './facts.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -20,15 +20,9 @@ export interface Finding {
   fix: string | null;
 }
 
-export function refOf(f: CertificateFacts): CertificateRef {
-  return { index: f.index, subject: f.subject };
-}
-
 export function finding(category: Finding['category'], severity: Severity, about: CertificateFacts | null, message: string, fix: string | null = null): Finding {
-  return { category, severity, certificate: about ? refOf(about) : null, message, fix };
+  return { category, severity, certificate: about ? { index: about.index, subject: about.subject } : null, message, fix };
 }
-
-export { certificateLabel };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -1,21 +1,21 @@
 // Fix commands filled in with the certificate's real names. Names come from untrusted
 // certificates, so every value is shell-quoted.
-import type { CertificateFacts } from './facts.js';
+import { sanEntries, type CertificateFacts, type SubjectAltNames } from './facts.js';
 
-export function shellQuote(s: string): string {
+type SanList = Pick<SubjectAltNames, 'dns' | 'ip'>;
+
+/** Signs tls.csr with the CA, keeping the CSR's extensions. */
+const SIGN_CSR = 'openssl x509 -req -in tls.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 365 -copy_extensions copyall -out tls.crt';
+
+function shellQuote(s: string): string {
   return /^[A-Za-z0-9@%_+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export interface SanList {
-  dns: string[];
-  ip: string[];
-}
-
 /** Every SAN the certificate has plus `add`, in openssl's `subjectAltName=` syntax. */
-export function sanExtension(f: CertificateFacts, add: Partial<SanList>): string {
+function sanExtension(f: CertificateFacts, add: Partial<SanList>): string {
   const dns = [...new Set([...(f.sans?.dns ?? []), ...(add.dns ?? [])])];
   const ip = [...new Set([...(f.sans?.ip ?? []), ...(add.ip ?? [])])];
-  return [...dns.map((d) => `DNS:${d}`), ...ip.map((i) => `IP:${i}`)].join(',');
+  return sanEntries({ dns, ip }).join(',');
 }
 
 /** Re-sign the same key with new extensions; then the cert-manager and cfssl equivalents. */
@@ -24,7 +24,7 @@ export function reissueCommands(f: CertificateFacts, extensions: string[], note:
   const addext = extensions.map((e) => `-addext ${shellQuote(e)}`).join(' ');
   return [
     `openssl req -new -key tls.key -subj ${shellQuote(subj)} ${addext} -out tls.csr`,
-    'openssl x509 -req -in tls.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 365 -copy_extensions copyall -out tls.crt',
+    SIGN_CSR,
     `# ${note}`,
   ].join('\n');
 }
@@ -47,11 +47,13 @@ export function renewFix(f: CertificateFacts): string {
   return [
     `openssl x509 -noout -subject -dates -in tls.crt   # notAfter=${f.notAfter}`,
     'cmctl renew -n <namespace> <certificate>          # cert-manager; or kubeadm certs renew all on a control-plane node',
-    'openssl x509 -req -in tls.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 365 -copy_extensions copyall -out tls.crt',
+    SIGN_CSR,
   ].join('\n');
 }
 
-export function chainFix(leaf: CertificateFacts, issuerUrl: string | null): string {
+/** Serve the leaf with its intermediate, fetched from where the leaf says it is published (AIA caIssuers). */
+export function chainFix(leaf: CertificateFacts): string {
+  const issuerUrl = leaf.caIssuers[0];
   const fetch = issuerUrl ? `curl -sf ${shellQuote(issuerUrl)} -o issuer.der && openssl x509 -inform DER -in issuer.der -out intermediate.crt` : '# get intermediate.crt from your CA (the certificate whose subject is the leaf\'s issuer)';
   return [fetch, 'cat tls.crt intermediate.crt > fullchain.crt   # leaf first, then each issuer; serve fullchain.crt', `openssl verify -CAfile ca.crt -untrusted intermediate.crt tls.crt   # expect: tls.crt: OK (${leaf.commonName ?? leaf.subject})`].join('\n');
 }

@@ -9,6 +9,8 @@ import { reissueCommands, usageFix } from './fixCommands.js';
 export type Usage = 'server' | 'client';
 
 const EKU_FOR: Record<Usage, string> = { server: 'serverAuth', client: 'clientAuth' };
+/** The extensions a CA certificate needs to sign certificates. */
+const CA_EXTENSIONS = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign'];
 const allows = (eku: string[] | null, wanted: string) => !eku || eku.includes(wanted) || eku.includes('anyExtendedKeyUsage');
 
 /** `path` is the chain from the leaf up (presented certificates only). */
@@ -29,9 +31,9 @@ export function keyUsageFindings(path: CertificateFacts[], usage: Usage): Findin
     const child = path[k] as CertificateFacts;
     const il = certificateLabel(issuer);
     if (!issuer.basicConstraints?.ca) {
-      out.push(finding('bad-key-usage', 'error', issuer, `${il} signed ${certificateLabel(child)} but is not a CA (no BasicConstraints CA:TRUE); reissue it with basicConstraints=critical,CA:TRUE.`, reissueCommands(issuer, ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign'], 'cfssl: "ca_constraint": {"is_ca": true} in the signing profile')));
+      out.push(finding('bad-key-usage', 'error', issuer, `${il} signed ${certificateLabel(child)} but is not a CA (no BasicConstraints CA:TRUE); reissue it with basicConstraints=critical,CA:TRUE.`, reissueCommands(issuer, CA_EXTENSIONS, 'cfssl: "ca_constraint": {"is_ca": true} in the signing profile')));
     } else if (issuer.keyUsage && !issuer.keyUsage.includes('keyCertSign')) {
-      out.push(finding('bad-key-usage', 'error', issuer, `${il} signed ${certificateLabel(child)} but its KeyUsage (${issuer.keyUsage.join(', ')}) lacks keyCertSign; add keyUsage keyCertSign.`, reissueCommands(issuer, ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign'], 'reissue the CA, then re-sign the certificates below it')));
+      out.push(finding('bad-key-usage', 'error', issuer, `${il} signed ${certificateLabel(child)} but its KeyUsage (${issuer.keyUsage.join(', ')}) lacks keyCertSign; add keyUsage keyCertSign.`, reissueCommands(issuer, CA_EXTENSIONS, 'reissue the CA, then re-sign the certificates below it')));
     }
     const below = k; // CA certificates between this issuer and the leaf
     if (issuer.basicConstraints?.pathLength != null && below > issuer.basicConstraints.pathLength) {

@@ -12,15 +12,15 @@ export interface TrustStore<C = ParsedCertificate> {
   /** How findings name it: `the CA bundle ca.pem`, `the default root store`. */
   label: string;
   bySubject: Map<string, TrustAnchor<C>[]>;
-  size: number;
 }
 
 export function trustStoreOf(certificates: ParsedCertificate[], label: string): TrustStore {
-  return trustStoreFrom(certificates.map((cert) => ({ subject: printable(cert.x509.subject), cert })), label);
-}
-
-export function trustStoreFrom<C>(anchors: TrustAnchor<C>[], label: string): TrustStore<C> {
-  const bySubject = new Map<string, TrustAnchor<C>[]>();
-  for (const a of anchors) bySubject.set(a.subject, [...(bySubject.get(a.subject) ?? []), a]);
-  return { label, bySubject, size: anchors.length };
+  const bySubject = new Map<string, TrustAnchor<ParsedCertificate>[]>();
+  for (const cert of certificates) {
+    const subject = printable(cert.x509.subject);
+    const same = bySubject.get(subject);
+    if (same) same.push({ subject, cert });
+    else bySubject.set(subject, [{ subject, cert }]);
+  }
+  return { label, bySubject };
 }

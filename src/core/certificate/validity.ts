@@ -5,21 +5,21 @@ import { finding, type Finding } from './finding.js';
 import { renewFix } from './fixCommands.js';
 
 /** Certificates that expire within this many days get a warning. */
-export const EXPIRY_WARNING_DAYS = 14;
+const EXPIRY_WARNING_DAYS = 14;
 
-export function validityFindings(certificates: CertificateFacts[], warningDays = EXPIRY_WARNING_DAYS): Finding[] {
+export function validityFindings(certificates: CertificateFacts[]): Finding[] {
   const out: Finding[] = [];
   for (const f of certificates) {
     const label = certificateLabel(f);
-    const nowMs = Date.parse(f.notAfter) - f.secondsLeft * 1000;
     if (f.validity === 'expired') {
       out.push(finding('expired', 'error', f, `${label} expired on ${day(f.notAfter)} (${duration(-f.secondsLeft)} ago); renew it so notAfter is in the future and deploy it.`, renewFix(f)));
     } else if (f.validity === 'not-yet-valid') {
+      const nowMs = Date.parse(f.notAfter) - f.secondsLeft * 1000; // the facts' `now`
       const wait = Math.round((Date.parse(f.notBefore) - nowMs) / 1000);
       out.push(
         finding('not-yet-valid', 'error', f, `${label} is not valid before ${f.notBefore} (${duration(wait)} from now); fix the clock of the issuer or the client, or reissue it with notBefore at or before ${new Date(nowMs).toISOString()}.`, 'date -u; chronyc tracking   # on the client and on the host that issued it\nopenssl x509 -noout -dates -in tls.crt'),
       );
-    } else if (f.secondsLeft < warningDays * 86400) {
+    } else if (f.secondsLeft < EXPIRY_WARNING_DAYS * 86400) {
       out.push(finding('expired', 'warning', f, `${label} expires on ${day(f.notAfter)} (in ${duration(f.secondsLeft)}); renew it before then.`, renewFix(f)));
     }
   }

@@ -65,7 +65,7 @@ function scoreCandidate(c: Candidate, lines: NormalisedLine[], text: string, glo
   for (const ctx of c.playbook.context) if (ctx.regex.test(text)) confidence += ctx.boost;
   confidence = Math.round(Math.min(0.99, Math.max(0, confidence)) * 100) / 100;
 
-  const entities = cloneEntities(global);
+  const entities = structuredClone(global);
   const captured: Record<string, string> = {};
   const evidence: Evidence[] = [];
   for (const li of lineIndices) {
@@ -236,8 +236,4 @@ function excerpt(text: string, at: number): string {
   if (t.length <= MAX_EVIDENCE_CHARS) return t;
   const start = Math.max(0, Math.min(at - 120, text.length - MAX_EVIDENCE_CHARS));
   return (start > 0 ? '…' : '') + text.slice(start, start + MAX_EVIDENCE_CHARS).trim() + (start + MAX_EVIDENCE_CHARS < text.length ? '…' : '');
-}
-
-function cloneEntities(e: Entities): Entities {
-  return structuredClone(e);
 }

@@ -31,13 +31,29 @@ export function isIP(s: string): boolean {
   return isIPv4(s) || isIPv6(s);
 }
 
+/**
+ * The eight 16-bit groups of a valid IPv6 address, in lower-case hex without leading
+ * zeros; an embedded IPv4 tail (::ffff:10.0.0.1) becomes its two groups.
+ */
+export function ipv6Groups(s: string): string[] {
+  const text = s.toLowerCase().replace(/%.*$/, '');
+  const [head = '', tail] = text.split('::');
+  const groups = (part: string) =>
+    part ? part.split(':').flatMap((g) => (g.includes('.') ? ipv4AsGroups(g) : [g])) : [];
+  const h = groups(head);
+  const t = tail === undefined ? [] : groups(tail);
+  return [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t].map((g) => g.replace(/^0+(?=.)/, ''));
+}
+
+function ipv4AsGroups(v4: string): string[] {
+  const [a = 0, b = 0, c = 0, d = 0] = v4.split('.').map(Number);
+  return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+}
+
 /** Canonical IPv6 text (lower case, zero-compressed) so the same address compares equal. */
 export function canonicalIP(s: string): string {
   if (!isIPv6(s) || s.includes('.')) return s.toLowerCase();
-  const [head = '', tail = ''] = s.toLowerCase().split('::');
-  const h = head ? head.split(':') : [];
-  const t = s.includes('::') ? (tail ? tail.split(':') : []) : [];
-  const full = [...h, ...Array(8 - h.length - t.length).fill('0'), ...t].map((g) => g.replace(/^0+(?=.)/, ''));
+  const full = ipv6Groups(s);
   // Compress the longest run of zero groups (RFC 5952).
   let best = -1;
   let bestLen = 1;

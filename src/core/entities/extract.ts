@@ -30,7 +30,7 @@ export interface Entities {
   target: Target;
 }
 
-export function emptyEntities(): Entities {
+function emptyEntities(): Entities {
   return {
     hosts: [], ips: [], ports: [], urls: [], sni: [], cert_dns_names: [], cert_ips: [],
     namespaces: [], services: [], pods: [], secrets: [], certificates: [], issuers: [], software: [],
@@ -73,6 +73,7 @@ const SAN_ITEM_RE = /\b(?:DNS|IP Address):\s{0,2}([^\s,]{1,253})/g;
 
 export function extractEntities(text: string): Entities {
   const e = emptyEntities();
+  const lines = text.split('\n');
   const add = <K extends keyof Entities>(key: K, value: Entities[K] extends (infer T)[] ? T : never) => {
     const list = e[key] as unknown[];
     if (!list.includes(value)) list.push(value);
@@ -82,14 +83,14 @@ export function extractEntities(text: string): Entities {
     const url = m[0].replace(/[.:;]+$/, '');
     add('urls', url);
     const hp = parseUrlHost(url);
-    if (hp) addHost(e, hp.host, add);
+    if (hp) addHost(hp.host, add);
     if (hp && /:\d{1,5}(?:[/?#]|$)/.test(url.replace(/^[a-z]+:\/\//i, ''))) add('ports', hp.port as number);
   }
   for (const m of text.matchAll(HOST_PORT_RE)) {
     const host = (m[1] as string).replace(/^\[|\]$/g, '');
     const port = Number(m[2]);
     if (port > 65535 || !looksLikeHost(host) || (!isIP(host) && !/[a-z]/i.test(host))) continue;
-    addHost(e, host, add);
+    addHost(host, add);
     add('ports', port);
   }
   for (const m of text.matchAll(PORT_WORD_RE)) {
@@ -114,15 +115,15 @@ export function extractEntities(text: string): Entities {
     if (name && looksLikeHost(name)) add('sni', name.toLowerCase());
   }
   for (const m of text.matchAll(GO_VALID_FOR_RE)) {
-    for (const item of (m[1] as string).split(/,\s*/)) addCertName(e, item.trim(), add);
+    for (const item of (m[1] as string).split(/,\s*/)) addCertName(item.trim(), add);
   }
   for (const m of text.matchAll(QUOTED_LIST_RE)) {
-    for (const q of (m[2] as string).matchAll(/"([^"\n]{1,253})"/g)) addCertName(e, q[1] as string, add);
+    for (const q of (m[2] as string).matchAll(/"([^"\n]{1,253})"/g)) addCertName(q[1] as string, add);
   }
   for (const m of text.matchAll(DNSNAMES_RE)) {
-    for (const q of (m[1] as string).matchAll(/"([^"\n]{1,253})"/g)) addCertName(e, q[1] as string, add);
+    for (const q of (m[1] as string).matchAll(/"([^"\n]{1,253})"/g)) addCertName(q[1] as string, add);
   }
-  for (const m of text.matchAll(SAN_ITEM_RE)) addCertName(e, (m[1] as string).replace(/[.;]+$/, ''), add);
+  for (const m of text.matchAll(SAN_ITEM_RE)) addCertName((m[1] as string).replace(/[.;]+$/, ''), add);
 
   for (const m of text.matchAll(SERVICE_DNS_RE)) {
     add('services', (m[1] as string).toLowerCase());
@@ -141,7 +142,7 @@ export function extractEntities(text: string): Entities {
     const name = m[1] as string;
     if (!/^(?:is|has|does|was|the|a|an|not|for|and|request|requests|signed|verify|chain|authority|relies|specifies)$/i.test(name)) add('certificates', name);
   }
-  for (const line of text.split('\n')) {
+  for (const line of lines) {
     const kind = RESOURCE_KIND_RE.exec(line)?.[1];
     const name = kind ? RESOURCE_NAME_RE.exec(line)?.[1] : undefined;
     if (kind === 'Certificate' && name) add('certificates', name);
@@ -150,20 +151,20 @@ export function extractEntities(text: string): Entities {
   for (const m of text.matchAll(ISSUER_RE)) if (!/^(?:not|is|the|a|name|kind|ref)$/i.test(m[1] as string)) add('issuers', m[1] as string);
   for (const m of text.matchAll(POD_RE)) if (!/^(?:is|not|the|a|in|for)$/i.test(m[1] as string)) add('pods', m[1] as string);
   addDescribedObject(text, e, add);
-  addKubectlTables(text, add);
+  addKubectlTables(lines, add);
 
-  e.software = detectSoftware(text);
+  e.software = detectSoftware(lines);
   return e;
 }
 
 type Adder = <K extends keyof Entities>(key: K, value: Entities[K] extends (infer T)[] ? T : never) => void;
 
-function addHost(e: Entities, host: string, add: Adder): void {
+function addHost(host: string, add: Adder): void {
   if (isIP(host)) add('ips', canonicalIP(host));
   else add('hosts', host.toLowerCase());
 }
 
-function addCertName(e: Entities, raw: string, add: Adder): void {
+function addCertName(raw: string, add: Adder): void {
   const item = raw.replace(/^["'[]+|["'\]]+$/g, '');
   if (isIPv4(item) || isIPv6(item)) add('cert_ips', canonicalIP(item));
   else if (item.startsWith('*.') ? looksLikeDnsName(item.slice(2)) || /^\*\.[a-z0-9-]+$/i.test(item) : looksLikeHost(item)) add('cert_dns_names', item.toLowerCase());
@@ -173,8 +174,7 @@ const KIND_LIST: Record<string, 'certificates' | 'secrets' | 'pods' | 'services'
   cert: 'certificates', certificate: 'certificates', secret: 'secrets', pod: 'pods', po: 'pods', service: 'services', svc: 'services', issuer: 'issuers', clusterissuer: 'issuers',
 };
 
-function addKubectlTables(text: string, add: Adder): void {
-  const lines = text.split('\n');
+function addKubectlTables(lines: string[], add: Adder): void {
   let kind: string | undefined;
   let columns: string[] | undefined;
   for (const line of lines) {

@@ -18,11 +18,11 @@ const SIGNATURES: [string, RegExp][] = [
   ['go', /\bx509: |\btls: |remote error: tls|http: TLS handshake error|\bdial tcp\b|crypto\/(?:tls|x509)|\bGODEBUG\b/i],
 ];
 
-export function detectSoftware(text: string): string[] {
+export function detectSoftware(lines: string[]): string[] {
   // Signatures are checked line by line on at most the first 64 KiB of each line, so one
   // huge line costs no more than it should.
   const found = new Set<string>();
-  for (const line of text.split('\n')) {
+  for (const line of lines) {
     const head = line.length > 65536 ? line.slice(0, 65536) : line;
     for (const [name, re] of SIGNATURES) if (!found.has(name) && re.test(head)) found.add(name);
     if (found.size === SIGNATURES.length) break;

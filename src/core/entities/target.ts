@@ -54,6 +54,7 @@ const RULES: Rule[] = [
 // Addresses in these positions are the peer of a server, not a target.
 const CLIENT_ADDRESS = new RegExp(`(?:remote-addr|remote_addr|remoteAddr|client-addr|peer-addr|downstream_remote_address|TLS handshake error from|client:|from)\\s?"?[=:]?\\s?"?(${IPV4_SOURCE}|\\[[0-9a-fA-F:.%]{2,60}\\]|[0-9a-fA-F:]{2,45})(?::\\d{1,5})?`, 'gi');
 
+const HOST_PORT = new RegExp(`(?<![\\w.:/-])${HOST}:(\\d{1,5})(?![\\d.:])`, 'g');
 const DOWNSTREAM_HOST = new RegExp(`\\b(?:host|server|authority)"?\\s?[=:]\\s?"?${HOST}(?::\\d{1,5})?`, 'gi');
 
 export function targetInLine(line: string): Partial<Target> | undefined {
@@ -67,7 +68,7 @@ export function targetInLine(line: string): Partial<Target> | undefined {
   // A host:port that is not a client's address, nor the Host header of the request a
   // server received (nginx's `host: "…"`, `server: …`).
   const clients = new Set([...head.matchAll(CLIENT_ADDRESS), ...head.matchAll(DOWNSTREAM_HOST)].map((m) => (m[1] as string).replace(/^\[|\]$/g, '').toLowerCase()));
-  for (const m of head.matchAll(new RegExp(`(?<![\\w.:/-])${HOST}:(\\d{1,5})(?![\\d.:])`, 'g'))) {
+  for (const m of head.matchAll(HOST_PORT)) {
     const host = (m[1] as string).replace(/^\[|\]$/g, '');
     if (clients.has(host.toLowerCase()) || (!isIP(host) && !/[a-z]/i.test(host))) continue;
     const t = hostPort(m[1], m[2]);

@@ -16,5 +16,3 @@ export const CAPTURE_NAMES = [
   'certificate',
   'issuer',
 ] as const;
-
-export type CaptureName = (typeof CAPTURE_NAMES)[number];

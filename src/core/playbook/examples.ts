@@ -20,7 +20,7 @@ export interface ExampleReport {
   failures: ExampleFailure[];
 }
 
-export function exampleName(ex: PlaybookExample, i: number): string {
+function exampleName(ex: PlaybookExample, i: number): string {
   return ex.name ?? `example ${i + 1}`;
 }
 
@@ -51,7 +51,7 @@ function norm(v: string): string {
   return isIP(v) ? canonicalIP(v) : v.toLowerCase();
 }
 
-export function entityMismatches(want: EntityExpectation, match: Match): { expected: string; got: string }[] {
+function entityMismatches(want: EntityExpectation, match: Match): { expected: string; got: string }[] {
   const out: { expected: string; got: string }[] = [];
   const got: Entities = match.entities;
   for (const [key, expected] of Object.entries(want)) {

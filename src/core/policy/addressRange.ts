@@ -1,5 +1,5 @@
 // IP addresses as numbers, and CIDR ranges over them, for the probe allow-list.
-import { isIPv4, isIPv6 } from '../entities/addresses.js';
+import { ipv6Groups, isIPv4, isIPv6 } from '../entities/addresses.js';
 
 export interface IpNumber {
   version: 4 | 6;
@@ -17,19 +17,9 @@ export function ipNumber(text: string): IpNumber | null {
   const ip = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   if (isIPv4(ip)) return { version: 4, value: ip.split('.').reduce((n, o) => (n << 8n) | BigInt(o), 0n) };
   if (!isIPv6(ip)) return null;
-  const [head = '', tail] = ip.toLowerCase().split('::');
-  const groups = (part: string) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? ipv4Groups(g) : [g])) : []);
-  const h = groups(head);
-  const t = tail === undefined ? [] : groups(tail);
-  const all = [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
-  const value = all.reduce((n, g) => (n << 16n) | BigInt(parseInt(g, 16)), 0n);
+  const value = ipv6Groups(ip).reduce((n, g) => (n << 16n) | BigInt(parseInt(g, 16)), 0n);
   if (value >> 32n === 0xffffn) return { version: 4, value: value & 0xffffffffn };
   return { version: 6, value };
-}
-
-function ipv4Groups(v4: string): string[] {
-  const [a = 0, b = 0, c = 0, d = 0] = v4.split('.').map(Number);
-  return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
 }
 
 /** `10.0.0.0/8`, `fd00::/8`, or a single address (a /32 or /128). */

@@ -4,6 +4,7 @@
 // A name entry never authorises an address the paste names: an address must be in a
 // range itself, and a name outside the name entries must resolve into the ranges only.
 import { TlsdocError } from '../errors.js';
+import { HOST_NAME } from '../probe/endpointAddress.js';
 import { inRange, ipNumber, parseRange, type AddressRange } from './addressRange.js';
 
 export interface AllowEntry {
@@ -17,8 +18,6 @@ export interface AllowEntry {
 export interface ProbeAllowList {
   entries: AllowEntry[];
 }
-
-export const EMPTY_ALLOW_LIST: ProbeAllowList = { entries: [] };
 
 export function parseProbeAllowList(text: string | undefined): ProbeAllowList {
   const items = (text ?? '').split(/[\s,]+/).filter(Boolean);
@@ -36,7 +35,7 @@ function parseEntry(text: string): AllowEntry {
     const range = parseRange(hostText);
     if (!range) throw bad('not an address or CIDR range');
     hosts = { kind: 'range', range };
-  } else if (/^(\*\.)?[a-z0-9]([a-z0-9-]{0,62})(\.[a-z0-9]([a-z0-9-]{0,62}))*\.?$/i.test(hostText)) hosts = { kind: 'name', name: hostText.toLowerCase().replace(/\.$/, '') };
+  } else if (HOST_NAME.test(hostText.replace(/^\*\./, ''))) hosts = { kind: 'name', name: hostText.toLowerCase().replace(/\.$/, '') };
   else throw bad('not a host name');
   return { text, hosts, ports: parsePorts(m[2], bad) };
 }
@@ -73,27 +72,25 @@ export interface ProbeTarget {
 
 export type ProbeDecision =
   | { allowed: true; dial: string; sni: string | null; entry: string }
-  /** A name no entry allows by name: allowed only if every address it resolves to is in a range. */
-  | { allowed: false; resolve: string; reason: string }
-  | { allowed: false; resolve: null; reason: string };
+  /** `resolve`: a name no entry allows by name, allowed only if every address it resolves to is in a range. */
+  | { allowed: false; resolve: string | null; reason: string };
 
 /**
  * May tlsdoc dial this target? `resolved`: the addresses the host name resolves to, once
  * the caller has looked them up (when an earlier decision asked for it).
  */
 export function decideProbe(list: ProbeAllowList, t: ProbeTarget, resolved?: string[]): ProbeDecision {
-  const host = t.host?.toLowerCase().replace(/\.$/, '') ?? null;
-  const sni = host;
+  const host = t.host?.toLowerCase().replace(/\.$/, '') ?? null; // also the SNI to send
   if (t.ip) {
     const byAddress = list.entries.find((e) => portAllowed(e, t.port) && addressAllowed(e, t.ip as string));
-    if (byAddress) return { allowed: true, dial: t.ip, sni, entry: byAddress.text };
+    if (byAddress) return { allowed: true, dial: t.ip, sni: host, entry: byAddress.text };
   }
   if (host) {
     const byName = list.entries.find((e) => portAllowed(e, t.port) && nameAllowed(e, host));
-    if (byName) return { allowed: true, dial: host, sni, entry: byName.text }; // dialled by name, never the pasted address
+    if (byName) return { allowed: true, dial: host, sni: host, entry: byName.text }; // dialled by name, never the pasted address
     if (resolved === undefined) return { allowed: false, resolve: host, reason: `${host} is not in TLSDOC_PROBE_ALLOW by name` };
     const entries = resolved.map((a) => list.entries.find((e) => portAllowed(e, t.port) && addressAllowed(e, a)));
-    if (resolved.length && entries.every(Boolean)) return { allowed: true, dial: resolved[0] as string, sni, entry: (entries[0] as AllowEntry).text };
+    if (resolved.length && entries.every(Boolean)) return { allowed: true, dial: resolved[0] as string, sni: host, entry: (entries[0] as AllowEntry).text };
     return { allowed: false, resolve: null, reason: resolved.length ? `${host} resolves to ${resolved.join(', ')}, not all of which TLSDOC_PROBE_ALLOW allows on port ${t.port}` : `${host} does not resolve` };
   }
   return { allowed: false, resolve: null, reason: `${t.ip ?? 'the target'} port ${t.port} is not in TLSDOC_PROBE_ALLOW` };

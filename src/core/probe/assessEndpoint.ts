@@ -9,7 +9,8 @@ import { finding, sortFindings, type Finding } from '../certificate/finding.js';
 import { coversName, dialledName } from '../certificate/hostCoverage.js';
 import { certificateFromDer, type ParsedCertificate } from '../certificate/parse.js';
 import type { TrustStore } from '../certificate/trustStore.js';
-import { classifyHandshake, hostPort, type HandshakeVerdict } from './classifyHandshake.js';
+import { classifyHandshake, type HandshakeVerdict } from './classifyHandshake.js';
+import { hostPort } from './endpointAddress.js';
 import type { HandshakeObservation, HandshakeOutcome, ProbeResult, TlsVersion } from './port.js';
 
 export interface AssessOptions {
@@ -152,8 +153,9 @@ function compareSni(r: ProbeResult, primary: CertificateAnalysis | null, now: Da
   const same = primaryLeaf && altLeaf ? primaryLeaf.sha256 === altLeaf.sha256 : null;
   const comparison: SniComparison = { sni: alt.sni, status: alt.outcome, leaf: altLeaf ? { subject: altLeaf.subject, sha256: altLeaf.sha256 } : null, sameCertificate: same };
   // The handshake with SNI is what a correct client sees; the other is what a client without SNI sees.
-  const withSni = r.primary.sni !== null ? { o: r.primary, leaf: primaryLeaf } : { o: alt, leaf: altLeaf };
-  const without = r.primary.sni !== null ? { o: alt, leaf: altLeaf } : { o: r.primary, leaf: primaryLeaf };
+  const primarySide = { o: r.primary, leaf: primaryLeaf };
+  const altSide = { o: alt, leaf: altLeaf };
+  const [withSni, without] = r.primary.sni !== null ? [primarySide, altSide] : [altSide, primarySide];
   const name = withSni.o.sni;
   const findings: Finding[] = [];
   if (name === null) return { comparison, findings }; // both without SNI: nothing to compare

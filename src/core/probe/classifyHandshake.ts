@@ -2,6 +2,7 @@
 // client certificate missing or refused, an unknown SNI. Pure: it reads the observation
 // the adapter made (error codes, alerts, what the server answered).
 import { finding, type Finding } from '../certificate/finding.js';
+import { hostPort } from './endpointAddress.js';
 import type { HandshakeObservation, HandshakeOutcome, TlsVersion } from './port.js';
 
 export interface HandshakeVerdict {
@@ -37,11 +38,7 @@ const HUNG_UP_CODES = new Set(['CLOSED_AFTER_HANDSHAKE', 'ECONNRESET', 'EPIPE'])
 /** Alerts a server sends about the client's certificate. */
 const CLIENT_CERTIFICATE_ALERTS = new Set([42, 43, 44, 45, 46, 48, 49, 51]);
 
-export function hostPort(host: string, port: number): string {
-  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
-}
-
-export function alertNumber(o: HandshakeObservation): number | null {
+function alertNumber(o: HandshakeObservation): number | null {
   const m = /alert number (\d{1,3})/.exec(o.error?.message ?? '');
   return m ? Number(m[1]) : null;
 }

@@ -1,10 +1,11 @@
 // `HOST:PORT` as people type it: a name or IPv4 address with a port, `[IPv6]:PORT`, or a
 // bare host (port 443). A bare IPv6 address is taken whole, since its colons cannot
-// carry a port.
+// carry a port. And the same written back for messages.
 import { canonicalIP, isIP, isIPv6 } from '../entities/addresses.js';
 import { TlsdocError } from '../errors.js';
 
-const HOST_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9](?:[a-z0-9-]{0,62}))*\.?$/i;
+/** A DNS host name: dot-separated labels of letters, digits and hyphens, an optional final dot. */
+export const HOST_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9](?:[a-z0-9-]{0,62}))*\.?$/i;
 
 export interface EndpointAddress {
   host: string;
@@ -23,4 +24,9 @@ export function parseEndpoint(text: string, defaultPort = 443): EndpointAddress 
   if (isIP(host)) return { host: canonicalIP(host), port };
   if (!HOST_NAME.test(host)) throw bad(`${host} is not a host name`);
   return { host: host.toLowerCase(), port };
+}
+
+/** `host:port`, with an IPv6 address in brackets. */
+export function hostPort(host: string, port: number): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -36,11 +36,6 @@ export function requiredLiterals(pattern: string): string[] | undefined {
   return set ? [...new Set([...set].map((l) => l.slice(0, KEEP)))] : undefined;
 }
 
-/** The shortest string in a set: how selective it is as a prefilter. */
-export function weakest(literals: string[]): number {
-  return Math.min(...literals.map((l) => l.length));
-}
-
 function nonEmpty(s: Set<string> | undefined): Set<string> | undefined {
   return s && s.size > 0 && [...s].every((x) => x.length > 0) ? s : undefined;
 }

@@ -1,14 +1,13 @@
 // `tlsdoc check …` for people: the endpoint, the findings (errors first, each with its fix),
 // then every certificate's facts and how the chain links up. Text and Markdown.
 import type { ChainSummary } from '../certificate/chain.js';
-import type { CertificateFacts } from '../certificate/facts.js';
+import { sanEntries, type CertificateFacts } from '../certificate/facts.js';
 import { duration } from '../certificate/validity.js';
 import type { EndpointFacts } from '../probe/assessEndpoint.js';
-import { hostPort } from '../probe/classifyHandshake.js';
+import { hostPort } from '../probe/endpointAddress.js';
 import type { CheckReport } from './checkReport.js';
-import { PLAIN_STYLE, type TextStyle } from './text.js';
+import { indent, PLAIN_STYLE, type TextStyle } from './text.js';
 
-const indent = (text: string, by: string) => text.split('\n').map((l) => (l ? by + l : l)).join('\n');
 
 export function renderCheckText(r: CheckReport, s: TextStyle = PLAIN_STYLE): string {
   const out: string[] = [];
@@ -71,7 +70,7 @@ function endpointLines(e: EndpointFacts): string[] {
 }
 
 function certificateLines(c: CertificateFacts): string[] {
-  const sans = c.sans ? [...c.sans.dns.map((d) => `DNS:${d}`), ...c.sans.ip.map((i) => `IP:${i}`), ...c.sans.uri.map((u) => `URI:${u}`), ...c.sans.email.map((m) => `email:${m}`)].join(', ') || '(empty)' : '(no subjectAltName extension)';
+  const sans = c.sans ? sanEntries(c.sans).join(', ') || '(empty)' : '(no subjectAltName extension)';
   const left = c.validity === 'expired' ? `expired ${duration(-c.secondsLeft)} ago` : c.validity === 'not-yet-valid' ? 'not yet valid' : `${duration(c.secondsLeft)} left`;
   const key = [c.publicKey.type, c.publicKey.bits, c.publicKey.curve ? `(${c.publicKey.curve})` : null].filter((x) => x !== null).join(' ');
   const bc = c.basicConstraints ? (c.basicConstraints.ca ? `CA${c.basicConstraints.pathLength !== null ? `, pathlen ${c.basicConstraints.pathLength}` : ''}` : 'not a CA') : 'no BasicConstraints';

@@ -17,7 +17,8 @@ export const ANSI_STYLE: TextStyle = { bold: wrap(1, 22), dim: wrap(2, 22), red:
 const id = (s: string) => s;
 export const PLAIN_STYLE: TextStyle = { bold: id, dim: id, red: id, green: id, yellow: id, cyan: id };
 
-const indent = (text: string, by: string) => text.split('\n').map((l) => (l ? by + l : l)).join('\n');
+/** Indents every non-empty line. */
+export const indent = (text: string, by: string) => text.split('\n').map((l) => (l ? by + l : l)).join('\n');
 
 export function renderText(d: LiveDiagnosis, style: TextStyle = PLAIN_STYLE): string {
   const out: string[] = [];
